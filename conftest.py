@@ -1,0 +1,134 @@
+"""Fixtures shared by every app: browser tests (Debian's Chromium + axe-core) and demo data at scale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Playwright's sync API keeps an event loop running in the test thread for the rest of the session;
+# Django would then refuse every ORM call in tests. Tests only (never set in settings).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _chromium() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = [what for what, ok in (("chromium", _chromium()), ("axe-core (npm ci)", AXE.exists())) if not ok]
+    if not missing:
+        return
+    for item in items:
+        if "browser" in item.keywords:
+            if os.environ.get("CI"):
+                # In CI a skipped browser test would hide a failure: make it fail instead.
+                item.add_marker(pytest.mark.usefixtures("_browser_required"))
+            else:
+                item.add_marker(pytest.mark.skip(reason=f"niet geïnstalleerd: {', '.join(missing)}"))
+
+
+@pytest.fixture
+def _browser_required():
+    pytest.fail("browser test could not run: chromium or axe-core is missing")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": _chromium(),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe is injected as a script: that needs to bypass our own CSP (the app keeps it).
+    return {**browser_context_args, "bypass_csp": True, "locale": "nl-NL"}
+
+
+@pytest.fixture
+def axe(page):
+    """Runs axe-core on the current page; returns the WCAG 2.1 A/AA violations as readable lines."""
+
+    def run() -> list[str]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+            for v in result["violations"]
+        ]
+
+    return run
+
+
+@pytest.fixture
+def assert_accessible(axe, page):
+    def check():
+        violations = axe()
+        assert violations == [], f"axe-core op {page.url}:\n" + "\n".join(violations)
+
+    return check
+
+
+TEST_PASSWORD = "test-wachtwoord-niet-echt"  # noqa: S105 - only ever used in the test database
+
+
+@pytest.fixture
+def gebruikers(db):
+    """One user per role, in the groups the migration made."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    users = {}
+    for username, groep in (
+        ("projectleider", "projectleider"),
+        ("redacteur", "redactie"),
+        ("college", "college"),
+        ("trekker", "trekker"),
+    ):
+        user = User.objects.create_user(
+            username, f"{username}@example.org", TEST_PASSWORD, is_staff=groep == "projectleider"
+        )
+        user.groups.add(Group.objects.get(name=groep))
+        users[username] = user
+    return users
+
+
+@pytest.fixture
+def demo(db):
+    from molenlanden.demodata import laad_demodata
+
+    laad_demodata()
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Logs in through the real login form, as a person would."""
+
+    def do(username: str):
+        page.goto(f"{live_server.url}/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill(username)
+        page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_load_state()
+
+    return do

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MolenlandenConfig(AppConfig):
+    name = "molenlanden"
+    verbose_name = "Samenlevingsprogramma"

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from molenlanden.demoaccounts import demo_wachtwoord, maak_demoaccounts
+from molenlanden.demodata import laad_demodata
+
+
+class Command(BaseCommand):
+    help = "Laadt het demoprogramma (idempotent); met --gebruikers ook de vier demo-accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--gebruikers", action="store_true", help="maak de demo-accounts, één per rol")
+
+    def handle(self, *args, gebruikers=False, **options):
+        if gebruikers and not settings.DEBUG:
+            raise CommandError(
+                "Demo-accounts worden alleen gemaakt als DJANGO_DEBUG aan staat: "
+                "maak in productie echte accounts met createsuperuser of in het beheer."
+            )
+        changes = laad_demodata()
+        self.stdout.write(f"Demodata geladen: {changes} record(s) aangemaakt of bijgewerkt.")
+        if gebruikers:
+            wachtwoord = demo_wachtwoord()
+            namen = maak_demoaccounts(wachtwoord)
+            self.stdout.write(f"Demo-accounts: {', '.join(namen)}; wachtwoord voor elk: {wachtwoord}")

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from molenlanden import views
+
+admin.site.site_header = "Voortgangsmonitor Samenlevingsprogramma"
+admin.site.site_title = "Voortgangsmonitor"
+admin.site.index_title = "Beheer van het programma"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ThemaConfig(AppConfig):
+    name = "thema"
+    verbose_name = "Pittige thema's"

@@ -1,0 +1,71 @@
+"""The stoplight: four colours, each with a word, so colour is never the only carrier of meaning."""
+
+from django.db import models
+
+
+class Kleur(models.TextChoices):
+    GROEN = "groen", "Groen"
+    ORANJE = "oranje", "Oranje"
+    ROOD = "rood", "Rood"
+    GRIJS = "grijs", "Grijs"
+
+
+# Order used for trends: a higher rank is worse. Grijs (not started / n.v.t.) has no rank.
+RANG = {Kleur.GROEN: 0, Kleur.ORANJE: 1, Kleur.ROOD: 2}
+VEREIST_TOELICHTING = {Kleur.ORANJE, Kleur.ROOD}
+
+DIMENSIES = (
+    ("inhoud", "Inhoud"),
+    ("planning", "Planning"),
+    ("financien", "Financiën"),
+)
+DIMENSIE_LABELS = dict(DIMENSIES)
+
+BETEKENIS = {
+    "inhoud": {
+        "groen": "Het resultaat wordt gehaald zoals afgesproken.",
+        "oranje": "Het resultaat loopt risico; bijsturing is nodig.",
+        "rood": "Het doel wordt niet gehaald zoals afgesproken; een bestuurlijke keuze is nodig.",
+        "grijs": "Nog niet gestart of niet van toepassing.",
+    },
+    "planning": {
+        "groen": "Op schema.",
+        "oranje": "Vertraging verwacht, maar op te vangen.",
+        "rood": "De afgesproken termijn is niet haalbaar of een mijlpaal is gemist.",
+        "grijs": "Nog niet gestart of niet van toepassing.",
+    },
+    "financien": {
+        "groen": "Binnen het beschikbare budget.",
+        "oranje": "Overschrijding dreigt of dekking is onzeker, op te lossen binnen het programma.",
+        "rood": "Overschrijding of geen dekking; een raadsbesluit is nodig.",
+        "grijs": "Nog niet gestart of niet van toepassing.",
+    },
+}
+
+
+def trend(vorige: str | None, huidige: str | None) -> str | None:
+    """'beter', 'gelijk' or 'slechter' between two colours; None when there is nothing to compare."""
+    if vorige not in RANG or huidige not in RANG:
+        return None
+    if RANG[huidige] < RANG[vorige]:
+        return "beter"
+    if RANG[huidige] > RANG[vorige]:
+        return "slechter"
+    return "gelijk"
+
+
+def badge_html(kleur: str | None, dimensie: str | None = None):
+    """A badge that carries the word as well as the colour (WCAG 1.4.1)."""
+    from django.utils.html import format_html
+
+    if not kleur:
+        return format_html('<span class="stoplicht stoplicht-leeg">geen oordeel</span>')
+    woord = Kleur(kleur).label
+    if dimensie:
+        return format_html(
+            '<span class="stoplicht stoplicht-{}"><span class="visually-hidden">{}: </span>{}</span>',
+            kleur,
+            DIMENSIE_LABELS[dimensie],
+            woord,
+        )
+    return format_html('<span class="stoplicht stoplicht-{}">{}</span>', kleur, woord)
