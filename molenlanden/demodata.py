@@ -44,10 +44,17 @@ def _sync(model, keys: dict, values: dict) -> bool:
     return bool(changed)
 
 
-@transaction.atomic
-def laad_demodata(path: Path = DEMO_JSON) -> int:
+def laad_demodata(path: Path = DEMO_JSON, *, rapportages: bool = False) -> int:
     """Returns the number of records created or changed (0 on a second run)."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    with transaction.atomic():
+        changes = _laad_programma(data)
+        if rapportages:
+            changes += _laad_rapportages(data)
+    return changes
+
+
+def _laad_programma(data: dict) -> int:
     changes = 0
     themas = {}
     for volgorde, t in enumerate(data["themas"], start=1):
@@ -116,4 +123,43 @@ def laad_demodata(path: Path = DEMO_JSON) -> int:
                 "afgerond_op": _date(a["afgerond_op"]),
             },
         )
+    return changes
+
+
+INLEIDING = {
+    "wrap_up": "In deze digitale wrap-up leest u hoe het staat met de inspanningen van het Samenlevingsprogramma: "
+    "per pittig thema wat we willen bereiken, wat er is gedaan en waar bijsturing nodig is. Daarnaast ziet u "
+    "welke acties er in de dorpen en de stad zijn uitgevoerd, samen met ons netwerk.",
+    "update": "Deze update laat zien wat er sinds de digitale wrap-up is veranderd: nieuwe inspanningen, "
+    "inspanningen die zijn afgerond en waar de kleuren zijn verschoven. Zo houden raad, college en samenleving "
+    "vinger aan de pols.",
+}
+
+
+def _laad_rapportages(data: dict) -> int:
+    from rapportage.models import Rapportage
+
+    changes = 0
+    for r in sorted(data["rapportages"], key=lambda r: r["peildatum"]):
+        values = {
+            "titel": r["titel"],
+            "soort": r["soort"],
+            "peildatum": _date(r["peildatum"]),
+            "inleiding": _p(r.get("inleiding") or INLEIDING.get(r["soort"])),
+        }
+        bestaand = Rapportage.objects.filter(slug=slugify(r["titel"])).first()
+        if bestaand is not None:
+            continue  # an edition is the projectleider's once it exists: never overwrite its state
+        rapportage = Rapportage.objects.create(slug=slugify(r["titel"]), **values)
+        changes += 1
+        if r["status"] == "vastgesteld":
+            from rapportage.services import vaststellen
+
+            vaststellen(
+                rapportage,
+                vastgesteld_op=_date(r["vastgesteld_op"]),
+                vastgesteld_door=r["vastgesteld_door"],
+                besluitnummer=r.get("besluitnummer", ""),
+                openbaar=True,
+            )
     return changes

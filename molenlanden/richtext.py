@@ -16,6 +16,7 @@ EDITOR_EXTENSIONS = {
     "Italic": True,
     "BulletList": True,
     "OrderedList": True,
+    "ListItem": True,
     "HardBreak": True,
     "Link": {"enableTarget": False},
 }

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from molenlanden import views
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("rapportages/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,7 +1,8 @@
 """The role groups and their model permissions (DESIGN.md, "Roles")."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from molenlanden.migrations import _rechten
 
 ALLE = ("add", "change", "delete", "view")
 RECHTEN = {
@@ -24,21 +25,7 @@ RECHTEN = {
 
 
 def maak_groepen(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for groep, per_app in RECHTEN.items():
-        group, _ = Group.objects.get_or_create(name=groep)
-        for app_label, per_model in per_app.items():
-            for model, acties in per_model.items():
-                codenames = [f"{actie}_{model}" for actie in acties]
-                group.permissions.add(
-                    *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-                )
+    _rechten.geef(apps, RECHTEN)
 
 
 class Migration(migrations.Migration):

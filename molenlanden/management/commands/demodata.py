@@ -6,7 +6,7 @@ from molenlanden.demodata import laad_demodata
 
 
 class Command(BaseCommand):
-    help = "Laadt het demoprogramma (idempotent); met --gebruikers ook de vier demo-accounts."
+    help = "Laadt het demoprogramma en de twee edities (idempotent); met --gebruikers ook de vier demo-accounts."
 
     def add_arguments(self, parser):
         parser.add_argument("--gebruikers", action="store_true", help="maak de demo-accounts, één per rol")
@@ -17,7 +17,7 @@ class Command(BaseCommand):
                 "Demo-accounts worden alleen gemaakt als DJANGO_DEBUG aan staat: "
                 "maak in productie echte accounts met createsuperuser of in het beheer."
             )
-        changes = laad_demodata()
+        changes = laad_demodata(rapportages=True)
         self.stdout.write(f"Demodata geladen: {changes} record(s) aangemaakt of bijgewerkt.")
         if gebruikers:
             wachtwoord = demo_wachtwoord()

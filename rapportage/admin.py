@@ -1,0 +1,95 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+
+from molenlanden.admin_base import ProgrammaAdmin
+from molenlanden.formatting import datum
+from molenlanden.roles import PROJECTLEIDER, heeft_rol
+from rapportage.forms import VaststellenForm
+from rapportage.models import Rapportage
+from rapportage.services import vaststellen
+
+
+@admin.register(Rapportage)
+class RapportageAdmin(ProgrammaAdmin):
+    list_display = ["titel", "soort", "peildatum_nl", "status", "vastgesteld_op_nl", "openbaar"]
+    list_filter = ["soort", "status", "openbaar"]
+    search_fields = ["titel", "besluitnummer"]
+    prepopulated_fields = {"slug": ["titel"]}
+    readonly_fields = ["status", "vastgesteld_op", "vastgesteld_door", "besluitnummer", "pdf_sha256"]
+    fields = [
+        "titel", "slug", "soort", "peildatum", "vorige_editie", "inleiding", "openbaar",
+        "status", "vastgesteld_op", "vastgesteld_door", "besluitnummer", "pdf_sha256",
+    ]  # fmt: skip
+    actions = ["vaststellen_actie"]
+    change_form_template = "admin/rapportage/rapportage/change_form.html"
+
+    @admin.display(description="peildatum", ordering="peildatum")
+    def peildatum_nl(self, obj):
+        return datum(obj.peildatum)
+
+    @admin.display(description="vastgesteld op", ordering="vastgesteld_op")
+    def vastgesteld_op_nl(self, obj):
+        return datum(obj.vastgesteld_op) or "—"
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and obj.is_vastgesteld:
+            # Adopted is frozen for ever: only whether it is public may still change.
+            return [f for f in self.fields if f != "openbaar"]
+        return self.readonly_fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj and obj.is_vastgesteld else self.prepopulated_fields
+
+    def has_delete_permission(self, request, obj=None):
+        if obj and obj.is_vastgesteld:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_urls(self):
+        eigen = [
+            path(
+                "<int:pk>/vaststellen/",
+                self.admin_site.admin_view(self.vaststellen_view),
+                name="rapportage_rapportage_vaststellen",
+            )
+        ]
+        return eigen + super().get_urls()
+
+    @admin.action(description="Geselecteerde editie vaststellen")
+    def vaststellen_actie(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Kies precies één editie om vast te stellen.", messages.WARNING)
+            return None
+        return redirect("admin:rapportage_rapportage_vaststellen", pk=queryset.get().pk)
+
+    def vaststellen_view(self, request, pk):
+        rapportage = get_object_or_404(Rapportage, pk=pk)
+        if not (heeft_rol(request.user, PROJECTLEIDER) and self.has_change_permission(request, rapportage)):
+            raise PermissionDenied
+        wijzig_url = reverse("admin:rapportage_rapportage_change", args=[pk])
+        if rapportage.is_vastgesteld:
+            self.message_user(request, "Deze editie is al vastgesteld.", messages.WARNING)
+            return redirect(wijzig_url)
+        form = VaststellenForm(request.POST or None, initial={"vastgesteld_op": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            try:
+                vaststellen(rapportage, **form.cleaned_data)
+            except ValidationError as fout:
+                form.add_error(None, fout)
+            else:
+                self.message_user(
+                    request, f"“{rapportage}” is vastgesteld. De PDF is opgeslagen en verandert niet meer."
+                )
+                return redirect(wijzig_url)
+        context = self.admin_site.each_context(request) | {
+            "title": f"“{rapportage}” vaststellen",
+            "rapportage": rapportage,
+            "form": form,
+            "opts": self.opts,
+            "original": rapportage,
+        }
+        return TemplateResponse(request, "admin/rapportage/rapportage/vaststellen.html", context)

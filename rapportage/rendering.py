@@ -1,0 +1,45 @@
+"""What both renderings of an edition need besides the structure itself: the drawn figures and small tables."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from rapportage import svg
+from thema.kleuren import DIMENSIES, Kleur
+
+GRENS = Path(__file__).resolve().parent / "data" / "molenlanden_grens.geojson"
+BRON_KAART = "Gemeentegrens: CBS, gebiedsindeling gemeenten 2021 (CC BY 4.0)"
+
+
+@cache
+def grens() -> dict:
+    return json.loads(GRENS.read_text(encoding="utf-8"))
+
+
+def rapport_context(structuur: dict) -> dict:
+    themas = structuur["themas"]
+    rijen = [
+        {
+            "label": f"{t['code']}. {t['naam']}",
+            "dimensies": [{"label": label, "tellingen": t["tellingen"][veld]} for veld, label in DIMENSIES],
+        }
+        for t in themas
+    ]
+    veranderd = structuur.get("veranderd") or {}
+    return {
+        "r": structuur,
+        "svg_oogopslag": svg.stacked_bars(rijen, titel="Kleuren per thema en per dimensie"),
+        "svg_kaart": svg.kaart(grens(), structuur["kernen"], titel="Dorpsacties per kern", bron=BRON_KAART),
+        "totalen_per_dimensie": [
+            {"label": label, "aantallen": [structuur["totalen"]["tellingen"][veld][k] for k in Kleur.values]}
+            for veld, label in DIMENSIES
+        ],
+        "veranderd_groepen": [
+            (veranderd.get("nieuw", []), "Nieuwe inspanningen"),
+            (veranderd.get("afgerond", []), "Afgerond"),
+            (veranderd.get("vervallen", []), "Vervallen"),
+        ],
+        "kernen_zonder_acties": [k["naam"] for k in structuur["kernen"] if not k["acties"]],
+    }

@@ -1,0 +1,77 @@
+"""Multi-step writes on editions. Each runs in one transaction: if any step fails, nothing changes."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from rapportage.builder import bouw_rapport, inhoud_hash
+from rapportage.models import Rapportage
+from rapportage.pdf import render_pdf
+
+PDF_CACHE_SECONDS = 7 * 24 * 3600
+
+
+@transaction.atomic
+def vaststellen(
+    rapportage: Rapportage,
+    *,
+    vastgesteld_op: datetime.date,
+    vastgesteld_door: str,
+    besluitnummer: str = "",
+    openbaar: bool | None = None,
+) -> Rapportage:
+    """Adopts an edition: freezes its structure as the snapshot and stores the archival PDF with its SHA-256."""
+    editie = Rapportage.objects.select_for_update().get(pk=rapportage.pk)
+    if editie.is_vastgesteld:
+        raise ValidationError("Deze editie is al vastgesteld en kan niet opnieuw worden vastgesteld.")
+    if not vastgesteld_door.strip():
+        raise ValidationError("Vul in door wie de editie is vastgesteld.")
+    editie.status = Rapportage.Status.VASTGESTELD
+    editie.vastgesteld_op = vastgesteld_op
+    editie.vastgesteld_door = vastgesteld_door.strip()
+    editie.besluitnummer = besluitnummer.strip()
+    if openbaar is not None:
+        editie.openbaar = openbaar
+    structuur = bouw_rapport(editie)
+    pdf = render_pdf(structuur)  # a failure here raises, and the transaction leaves the edition as it was
+    editie.snapshot = structuur
+    editie.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    editie.pdf.save(f"{editie.slug}-{vastgesteld_op.isoformat()}.pdf", ContentFile(pdf), save=False)
+    try:
+        editie.save()
+    except Exception:
+        editie.pdf.delete(save=False)
+        raise
+    return editie
+
+
+def structuur_van(rapportage: Rapportage) -> dict:
+    """An adopted edition only ever shows its snapshot; a concept is built live from the database."""
+    if rapportage.is_vastgesteld and rapportage.snapshot:
+        return rapportage.snapshot
+    return bouw_rapport(rapportage)
+
+
+def pdf_van(rapportage: Rapportage) -> bytes:
+    """The stored file of an adopted edition, byte for byte; a concept's PDF rendered only when its content changed."""
+    if rapportage.is_vastgesteld and rapportage.pdf:
+        with rapportage.pdf.open("rb") as f:
+            return f.read()
+    structuur = bouw_rapport(rapportage)
+    key = f"rapportage-pdf:{inhoud_hash(structuur)}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(structuur)
+        cache.set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf
+
+
+def pdf_bestandsnaam(rapportage: Rapportage) -> str:
+    status = "vastgesteld" if rapportage.is_vastgesteld else "concept"
+    return f"{rapportage.slug}-{rapportage.peildatum.isoformat()}-{status}.pdf"

@@ -1,0 +1,28 @@
+from django import template
+from django.utils.html import format_html
+
+from thema.kleuren import badge_html
+
+register = template.Library()
+
+TREND = {
+    "beter": ("↑", "beter dan vorige editie"),
+    "slechter": ("↓", "slechter dan vorige editie"),
+    "gelijk": ("→", "gelijk aan vorige editie"),
+}
+
+
+@register.simple_tag
+def badge(kleur, dimensie=None):
+    return badge_html(kleur, dimensie)
+
+
+@register.simple_tag
+def trendpijl(richting):
+    """An arrow with its meaning in words beside it, never the arrow alone."""
+    if richting not in TREND:
+        return ""
+    pijl, tekst = TREND[richting]
+    return format_html(
+        '<span class="trend trend-{}"><span aria-hidden="true">{}</span> {}</span>', richting, pijl, tekst
+    )

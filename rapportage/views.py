@@ -1,0 +1,43 @@
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from rapportage.models import Rapportage
+from rapportage.rendering import rapport_context
+from rapportage.services import pdf_bestandsnaam, pdf_van, structuur_van
+
+
+def leesbare_editie(view):
+    """Loads the edition by slug and passes it on if this user may read it (DESIGN.md, "Roles")."""
+
+    @wraps(view)
+    def wrapped(request, slug, *args, **kwargs):
+        rapportage = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
+        if not rapportage.leesbaar_voor(request.user):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        return view(request, rapportage, *args, **kwargs)
+
+    return wrapped
+
+
+def lijst(request):
+    edities = Rapportage.objects.zichtbaar_voor(request.user).select_related("vorige_editie")
+    return render(request, "rapportage/lijst.html", {"edities": edities})
+
+
+@leesbare_editie
+def detail(request, rapportage):
+    context = rapport_context(structuur_van(rapportage)) | {"rapportage": rapportage}
+    return render(request, "rapportage/detail.html", context)
+
+
+@leesbare_editie
+def pdf(request, rapportage):
+    response = HttpResponse(pdf_van(rapportage), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf_bestandsnaam(rapportage)}"'
+    return response
