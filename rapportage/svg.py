@@ -1,0 +1,436 @@
+"""Inline SVG figures for the voortgangsrapportage, drawn on the server.
+
+Pure functions: they take plain data (from the report builder) and return an SVG string that works both inside the
+HTML page (axe-core WCAG 2.1 AA) and inside the PDF made by WeasyPrint. Only basic SVG is used (rect, circle, path,
+text, g, title, desc) with presentation attributes; no CSS, no scripts, no external references.
+
+Every text that is placed is escaped, because names come from the database.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from django.utils.html import escape
+
+FONT = "DejaVu Sans, Arial, sans-serif"
+TEKST = "#1b1b1b"
+TEKST_ZACHT = "#4a4a4a"
+
+KLEUREN = ("groen", "oranje", "rood", "grijs")
+VULLING = {"groen": "#1d6b32", "oranje": "#f2a33a", "rood": "#b02a20", "grijs": "#5c636a"}
+TEKST_OP = {"groen": "#ffffff", "oranje": TEKST, "rood": "#ffffff", "grijs": "#ffffff"}
+
+KAART_VULLING = "#e8eef2"
+KAART_LIJN = "#003b5c"
+KERN_KLEUR = "#003b5c"
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# helpers
+
+
+def _e(tekst) -> str:
+    """Escape text for use in SVG/XML content and attribute values."""
+    return str(escape(str(tekst)))
+
+
+def _n(getal: float) -> str:
+    """A compact number for an attribute (no trailing zeros)."""
+    tekst = f"{getal:.2f}".rstrip("0").rstrip(".")
+    return "0" if tekst in ("", "-0") else tekst
+
+
+def _id(prefix: str) -> str:
+    schoon = re.sub(r"[^A-Za-z0-9_-]", "-", str(prefix)) or "svg"
+    return schoon if schoon[0].isalpha() else f"svg-{schoon}"
+
+
+def _tekstbreedte(tekst: str, grootte: float) -> float:
+    return 0.6 * grootte * len(tekst)
+
+
+def _open_svg(prefix: str, breedte: float, hoogte: float, titel: str, desc: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{prefix}-titel {prefix}-desc" '
+        f'viewBox="0 0 {_n(breedte)} {_n(hoogte)}" width="100%" preserveAspectRatio="xMidYMid meet" '
+        f'font-family="{FONT}" font-size="14" fill="{TEKST}">',
+        f'<title id="{prefix}-titel">{_e(titel)}</title>',
+        f'<desc id="{prefix}-desc">{_e(desc)}</desc>',
+        f'<rect x="0" y="0" width="{_n(breedte)}" height="{_n(hoogte)}" fill="#ffffff"/>',
+    ]
+
+
+def _afbreken(tekst: str, max_tekens: int) -> list[str]:
+    """Greedy word wrap on a number of characters."""
+    regels: list[str] = []
+    huidig = ""
+    for woord in str(tekst).split():
+        kandidaat = f"{huidig} {woord}".strip()
+        if len(kandidaat) <= max_tekens or not huidig:
+            huidig = kandidaat
+        else:
+            regels.append(huidig)
+            huidig = woord
+    if huidig:
+        regels.append(huidig)
+    return regels or [""]
+
+
+def _telling(tellingen: dict, kleur: str) -> int:
+    try:
+        return max(0, int(tellingen.get(kleur) or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 1. In één oogopslag: 100%-stacked bars per thema and dimension
+
+
+def stacked_bars(rijen: list[dict], *, titel: str, id_prefix: str = "oogopslag") -> str:
+    """Draw "In één oogopslag": per thema three 100%-stacked bars (inhoud, planning, financiën).
+
+    rijen: [{"label": "A. Wonen ...", "dimensies": [{"label": "Inhoud", "tellingen": {"groen": 3, "oranje": 1,
+    "rood": 0, "grijs": 0}}, ...]}, ...]
+    """
+    prefix = _id(id_prefix)
+    breedte = 800.0
+    marge = 16.0
+    label_breedte = 110.0
+    balk_x = marge + label_breedte
+    balk_breedte = breedte - marge - balk_x
+    balk_hoogte = 22.0
+    balk_afstand = 6.0
+    thema_grootte = 15.0
+    thema_regel = 19.0
+    getal_grootte = 13.0
+
+    # desc: a full-sentence summary with all counts
+    delen = []
+    for rij in rijen:
+        dims = []
+        for dim in rij.get("dimensies", []):
+            t = dim.get("tellingen", {}) or {}
+            aantallen = ", ".join(f"{_telling(t, k)} {k}" for k in KLEUREN)
+            dims.append(f"{str(dim.get('label', '')).lower()} {aantallen}")
+        delen.append(f"{rij.get('label', '')}: {'; '.join(dims) if dims else 'geen dimensies'}.")
+    if delen:
+        desc = "Aantal inspanningen per kleur, per thema en dimensie. " + " ".join(delen)
+    else:
+        desc = "Er zijn geen thema's om te tonen."
+
+    onderdelen: list[str] = []
+
+    # legend at the top
+    y = marge
+    x = marge
+    for kleur in KLEUREN:
+        onderdelen.append(
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="16" height="16" fill="{VULLING[kleur]}" '
+            f'stroke="{TEKST}" stroke-width="0.5"/>'
+        )
+        onderdelen.append(f'<text x="{_n(x + 22)}" y="{_n(y + 13)}">{_e(kleur)}</text>')
+        x += 22 + _tekstbreedte(kleur, 14) + 24
+    legenda = f'<g aria-hidden="true">{"".join(onderdelen)}</g>'
+    onderdelen = [legenda]
+    y += 16 + 18
+
+    max_tekens = int((breedte - 2 * marge) / (0.6 * thema_grootte))
+    for rij in rijen:
+        groep = ["<g>"]
+        for regel in _afbreken(rij.get("label", ""), max_tekens):
+            y += thema_regel
+            groep.append(
+                f'<text x="{_n(marge)}" y="{_n(y - 4)}" font-size="{_n(thema_grootte)}" '
+                f'font-weight="bold">{_e(regel)}</text>'
+            )
+        y += 4
+        for dim in rij.get("dimensies", []):
+            dim_label = str(dim.get("label", ""))
+            tellingen = dim.get("tellingen", {}) or {}
+            midden = y + balk_hoogte / 2
+            groep.append(f'<text x="{_n(marge)}" y="{_n(midden + 5)}">{_e(dim_label)}</text>')
+            totaal = sum(_telling(tellingen, k) for k in KLEUREN)
+            if totaal == 0:
+                groep.append(
+                    f"<g><title>{_e(dim_label)}: geen inspanningen</title>"
+                    f'<rect x="{_n(balk_x)}" y="{_n(y)}" width="{_n(balk_breedte)}" height="{_n(balk_hoogte)}" '
+                    f'fill="#ffffff" stroke="{VULLING["grijs"]}" stroke-width="1"/>'
+                    f'<text x="{_n(balk_x + 8)}" y="{_n(midden + 5)}" fill="{TEKST}">geen inspanningen</text></g>'
+                )
+            else:
+                sx = balk_x
+                for kleur in KLEUREN:
+                    aantal = _telling(tellingen, kleur)
+                    if aantal == 0:
+                        continue
+                    w = balk_breedte * aantal / totaal
+                    segment = [
+                        f"<g><title>{_e(dim_label)}: {aantal} {kleur}</title>",
+                        f'<rect x="{_n(sx)}" y="{_n(y)}" width="{_n(w)}" height="{_n(balk_hoogte)}" '
+                        f'fill="{VULLING[kleur]}" stroke="#ffffff" stroke-width="1"/>',
+                    ]
+                    getal = str(aantal)
+                    if w >= _tekstbreedte(getal, getal_grootte) + 6:
+                        segment.append(
+                            f'<text x="{_n(sx + w / 2)}" y="{_n(midden + getal_grootte * 0.35)}" '
+                            f'text-anchor="middle" font-size="{_n(getal_grootte)}" font-weight="bold" '
+                            f'fill="{TEKST_OP[kleur]}">{getal}</text>'
+                        )
+                    segment.append("</g>")
+                    groep.append("".join(segment))
+                    sx += w
+            y += balk_hoogte + balk_afstand
+        groep.append("</g>")
+        onderdelen.append("".join(groep))
+        y += 12
+
+    hoogte = y + marge - 12
+    return "".join([*_open_svg(prefix, breedte, hoogte, titel, desc), *onderdelen, "</svg>"])
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 2. Schematic map of the municipality with the kernen and their dorpsacties
+
+
+def _polygonen(geojson: dict) -> list[list[list[list[float]]]]:
+    """All polygons (list of rings of [lon, lat]) in a FeatureCollection, Feature or bare geometry."""
+    if not geojson:
+        return []
+    soort = geojson.get("type")
+    if soort == "FeatureCollection":
+        return [p for f in geojson.get("features", []) for p in _polygonen(f)]
+    if soort == "Feature":
+        return _polygonen(geojson.get("geometry") or {})
+    if soort == "GeometryCollection":
+        return [p for g in geojson.get("geometries", []) for p in _polygonen(g)]
+    if soort == "Polygon":
+        return [geojson.get("coordinates", [])]
+    if soort == "MultiPolygon":
+        return list(geojson.get("coordinates", []))
+    return []
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Overlapping area of two boxes (x0, y0, x1, y1)."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _aantal(kern: dict) -> int:
+    try:
+        return max(0, int(kern.get("aantal_acties") or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _acties(n: int) -> str:
+    return "1 dorpsactie" if n == 1 else f"{n} dorpsacties"
+
+
+def kaart(
+    grens_geojson: dict,
+    kernen: list[dict],
+    *,
+    titel: str,
+    bron: str,
+    id_prefix: str = "kaart",
+) -> str:
+    """Draw a schematic map: the municipal outline and one dot per kern, sized by its number of dorpsacties.
+
+    kernen: [{"naam": "Arkel", "slug": "arkel", "soort": "dorp"|"stad", "lat": 51.864, "lon": 4.994,
+    "aantal_acties": 3}, ...]
+    """
+    prefix = _id(id_prefix)
+    breedte = 800.0
+    marge = 20.0
+    label_grootte = 12.0
+    label_hoogte = label_grootte * 1.25
+
+    polygonen = _polygonen(grens_geojson)
+    punten: list[tuple[float, float]] = [
+        (float(lon), float(lat)) for poly in polygonen for ring in poly for lon, lat, *_ in ring
+    ]
+    kern_punten = [(float(k["lon"]), float(k["lat"])) for k in kernen if k.get("lat") is not None]
+    alle = punten + kern_punten
+    if alle:
+        lon_min = min(p[0] for p in alle)
+        lon_max = max(p[0] for p in alle)
+        lat_min = min(p[1] for p in alle)
+        lat_max = max(p[1] for p in alle)
+    else:
+        lon_min, lon_max, lat_min, lat_max = 0.0, 1.0, 0.0, 1.0
+    factor = math.cos(math.radians((lat_min + lat_max) / 2))
+    span_x = max((lon_max - lon_min) * factor, 1e-9)
+    span_y = max(lat_max - lat_min, 1e-9)
+    binnen_breedte = breedte - 2 * marge
+    # Room for labels and the largest dots near the edge.
+    rand = 24.0
+    schaal = (binnen_breedte - 2 * rand) / span_x
+    kaart_hoogte = span_y * schaal + 2 * rand
+    if kaart_hoogte > binnen_breedte:  # a very tall municipality: fit on height instead
+        schaal = (binnen_breedte - 2 * rand) / span_y
+        kaart_hoogte = binnen_breedte
+    off_x = marge + rand + (binnen_breedte - 2 * rand - span_x * schaal) / 2
+    off_y = marge + rand
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return off_x + (lon - lon_min) * factor * schaal, off_y + (lat_max - lat) * schaal
+
+    kaart_onder = marge + kaart_hoogte
+    legenda_y = kaart_onder + 14
+    bron_regels = _afbreken(bron, int(binnen_breedte / (0.6 * 11)))
+    hoogte = legenda_y + 20 + 16 * len(bron_regels) + marge / 2
+
+    # desc: every kern with its count, sorted by name
+    gesorteerd = sorted(kernen, key=lambda k: str(k.get("naam", "")).casefold())
+    if gesorteerd:
+        lijst = "; ".join(f"{k.get('naam', '')}: {_aantal(k)}" for k in gesorteerd)
+        totaal = sum(_aantal(k) for k in kernen)
+        desc = (
+            f"Kaart van de gemeente met {len(kernen)} kernen en het aantal dorpsacties per kern "
+            f"(in totaal {totaal}): {lijst}."
+        )
+    else:
+        desc = "Kaart van de gemeente; er zijn geen kernen om te tonen."
+
+    delen: list[str] = []
+
+    # the outline
+    paden = []
+    for poly in polygonen:
+        for ring in poly:
+            if len(ring) < 3:
+                continue
+            coords = [project(float(p[0]), float(p[1])) for p in ring]
+            paden.append("M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in coords) + " Z")
+    if paden:
+        delen.append(
+            f'<path d="{" ".join(paden)}" fill="{KAART_VULLING}" stroke="{KAART_LIJN}" stroke-width="1.5" '
+            f'stroke-linejoin="round" fill-rule="evenodd" aria-hidden="true"/>'
+        )
+
+    # dots
+    max_n = max((_aantal(k) for k in kernen), default=0)
+    stap = min(3.0, 16.0 / math.sqrt(max_n)) if max_n else 3.0
+    geplaatst: list[dict] = []
+    for kern in kernen:
+        if kern.get("lat") is None or kern.get("lon") is None:
+            continue
+        n = _aantal(kern)
+        cx, cy = project(float(kern["lon"]), float(kern["lat"]))
+        r = 4.0 + stap * math.sqrt(n) if n else 3.5
+        geplaatst.append({"kern": kern, "n": n, "cx": cx, "cy": cy, "r": r})
+
+    # obstacles: every dot; then labels in order (the stad first, then the most acties, then by name)
+    obstakels: list[tuple[float, float, float, float]] = [
+        (d["cx"] - d["r"] - 1, d["cy"] - d["r"] - 1, d["cx"] + d["r"] + 1, d["cy"] + d["r"] + 1) for d in geplaatst
+    ]
+    label_boxen: list[tuple[float, float, float, float]] = []
+    volgorde = sorted(
+        geplaatst,
+        key=lambda d: (d["kern"].get("soort") != "stad", -d["n"], str(d["kern"].get("naam", "")).casefold()),
+    )
+    for d in volgorde:
+        label = f"{d['kern'].get('naam', '')} ({d['n']})"
+        w = _tekstbreedte(label, label_grootte)
+        h = label_hoogte
+        cx, cy, r = d["cx"], d["cy"], d["r"]
+        kandidaten: list[tuple[float, float]] = []  # top-left corners of the label box
+        for extra in (0.0, 8.0, 18.0):
+            a = r + 3 + extra
+            kandidaten += [
+                (cx + a, cy - h / 2),  # right
+                (cx - a - w, cy - h / 2),  # left
+                (cx - w / 2, cy - a - h),  # above
+                (cx - w / 2, cy + a),  # below
+                (cx + a * 0.7, cy - a * 0.7 - h),  # upper right
+                (cx + a * 0.7, cy + a * 0.7),  # lower right
+                (cx - a * 0.7 - w, cy - a * 0.7 - h),  # upper left
+                (cx - a * 0.7 - w, cy + a * 0.7),  # lower left
+            ]
+        beste = None
+        beste_score = math.inf
+        eigen = (cx - r - 1, cy - r - 1, cx + r + 1, cy + r + 1)
+        for bx, by in kandidaten:
+            box = (bx - 1, by, bx + w + 1, by + h)
+            buiten = box[0] < 2 or box[1] < 2 or box[2] > breedte - 2 or box[3] > kaart_onder + 8
+            score = sum(_overlap(box, o) for o in label_boxen) * 10
+            score += sum(_overlap(box, o) for o in obstakels if o != eigen)
+            if buiten:
+                score += 1e6
+            if score == 0:
+                beste = box
+                break
+            if score < beste_score:
+                beste, beste_score = box, score
+        d["label"] = label
+        d["box"] = beste
+        label_boxen.append(beste)
+
+    for d in geplaatst:
+        kern = d["kern"]
+        naam = str(kern.get("naam", ""))
+        cx, cy, r, n = d["cx"], d["cy"], d["r"], d["n"]
+        stad = kern.get("soort") == "stad"
+        vulling = f'fill="{KERN_KLEUR}"' if n else f'fill="#ffffff" stroke="{KERN_KLEUR}" stroke-width="1.5"'
+        if stad:
+            zijde = r * 1.8
+            vorm = f'<rect x="{_n(cx - zijde / 2)}" y="{_n(cy - zijde / 2)}" width="{_n(zijde)}" height="{_n(zijde)}" '
+            if n:
+                vorm += f'{vulling} stroke="#ffffff" stroke-width="1"/>'
+            else:
+                vorm += f"{vulling}/>"
+        else:
+            vorm = f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}" {vulling}'
+            vorm += ' stroke="#ffffff" stroke-width="1"/>' if n else "/>"
+        bx0, by0, bx1, by1 = d["box"]
+        # The estimated width is generous: anchor the text on the side of the box nearest to the dot.
+        if bx0 >= cx:
+            anker, tx = "start", bx0 + 1
+        elif bx1 <= cx:
+            anker, tx = "end", bx1 - 1
+        else:
+            anker, tx = "middle", (bx0 + bx1) / 2
+        soort_tekst = " (stad)" if stad else ""
+        delen.append(
+            f"<g><title>{_e(naam)}{soort_tekst}: {_acties(n)}</title>{vorm}"
+            f'<rect x="{_n(bx0)}" y="{_n(by0)}" width="{_n(bx1 - bx0)}" height="{_n(by1 - by0)}" '
+            f'fill="#ffffff" fill-opacity="0.6" rx="2"/>'
+            f'<text x="{_n(tx)}" y="{_n(by1 - label_hoogte * 0.25)}" font-size="{_n(label_grootte)}" '
+            f'text-anchor="{anker}">'
+            f"{_e(d['label'])}</text></g>"
+        )
+
+    # legend
+    lx = marge
+    ly = legenda_y
+    leg = ['<g aria-hidden="true" font-size="12">']
+    leg.append(f'<circle cx="{_n(lx + 6)}" cy="{_n(ly + 6)}" r="6" fill="{KERN_KLEUR}"/>')
+    leg.append(f'<text x="{_n(lx + 16)}" y="{_n(ly + 10)}">dorp</text>')
+    lx += 16 + _tekstbreedte("dorp", 12) + 18
+    leg.append(f'<rect x="{_n(lx)}" y="{_n(ly)}" width="12" height="12" fill="{KERN_KLEUR}"/>')
+    leg.append(f'<text x="{_n(lx + 17)}" y="{_n(ly + 10)}">stad</text>')
+    lx += 17 + _tekstbreedte("stad", 12) + 18
+    leg.append(
+        f'<circle cx="{_n(lx + 5)}" cy="{_n(ly + 6)}" r="3.5" fill="#ffffff" stroke="{KERN_KLEUR}" stroke-width="1.5"/>'
+    )
+    leg.append(f'<text x="{_n(lx + 14)}" y="{_n(ly + 10)}">geen dorpsacties</text>')
+    lx += 14 + _tekstbreedte("geen dorpsacties", 12) + 18
+    tekst = "stipgrootte en (getal) = aantal dorpsacties"
+    leg.append(f'<text x="{_n(lx)}" y="{_n(ly + 10)}">{tekst}</text>')
+    leg.append("</g>")
+    delen.append("".join(leg))
+
+    by = legenda_y + 20
+    for regel in bron_regels:
+        by += 14
+        delen.append(f'<text x="{_n(marge)}" y="{_n(by)}" font-size="11" fill="{TEKST_ZACHT}">{_e(regel)}</text>')
+
+    return "".join([*_open_svg(prefix, breedte, hoogte, titel, desc), *delen, "</svg>"])
+
+
+__all__ = ["stacked_bars", "kaart"]
