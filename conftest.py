@@ -21,6 +21,11 @@ def _chromium() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in item.keywords:
+            # A live server needs a transactional database; serialized_rollback restores what migrations
+            # put there (the role groups), which the flush after each such test would otherwise remove.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
     missing = [what for what, ok in (("chromium", _chromium()), ("axe-core (npm ci)", AXE.exists())) if not ok]
     if not missing:
         return
@@ -86,6 +91,12 @@ def assert_accessible(axe, page):
         assert violations == [], f"axe-core op {page.url}:\n" + "\n".join(violations)
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # PBKDF2 takes ~0.3 s per password: four users per test made every test with `gebruikers` slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 TEST_PASSWORD = "test-wachtwoord-niet-echt"  # noqa: S105 - only ever used in the test database

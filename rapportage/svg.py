@@ -355,11 +355,20 @@ def kaart(
         beste = None
         beste_score = math.inf
         eigen = (cx - r - 1, cy - r - 1, cx + r + 1, cy + r + 1)
+        # Only what lies near this dot can collide: keeps placement fast when there are many kernen.
+        zoekgebied = (
+            min(x for x, _ in kandidaten) - 2,
+            min(y for _, y in kandidaten) - 2,
+            max(x for x, _ in kandidaten) + w + 2,
+            max(y for _, y in kandidaten) + h + 2,
+        )
+        nabije_labels = [o for o in label_boxen if _overlap(zoekgebied, o)]
+        nabije_obstakels = [o for o in obstakels if o != eigen and _overlap(zoekgebied, o)]
         for bx, by in kandidaten:
             box = (bx - 1, by, bx + w + 1, by + h)
             buiten = box[0] < 2 or box[1] < 2 or box[2] > breedte - 2 or box[3] > kaart_onder + 8
-            score = sum(_overlap(box, o) for o in label_boxen) * 10
-            score += sum(_overlap(box, o) for o in obstakels if o != eigen)
+            score = sum(_overlap(box, o) for o in nabije_labels) * 10
+            score += sum(_overlap(box, o) for o in nabije_obstakels)
             if buiten:
                 score += 1e6
             if score == 0:

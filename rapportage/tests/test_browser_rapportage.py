@@ -1,0 +1,33 @@
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_college_reads_each_kind_of_edition(
+    page, live_server, gebruikers, voortgangsrapportage, login, assert_accessible
+):
+    login("college")
+    page.goto(f"{live_server.url}/rapportages/")
+    expect(page.get_by_role("heading", name="Rapportages")).to_be_visible()
+    assert_accessible()
+
+    for titel, kop in (
+        ("Digitale wrap-up 2020", "In de dorpen en de stad"),
+        ("Update 2021", "Wat is er veranderd"),
+        ("Voortgangsrapportage najaar 2021", "Toelichting op oranje en rood"),
+    ):
+        page.goto(f"{live_server.url}/rapportages/")
+        page.get_by_role("link", name=titel, exact=True).click()
+        expect(page.get_by_role("heading", name=titel, level=1)).to_be_visible()
+        expect(page.get_by_role("heading", name=kop, level=2)).to_be_visible()
+        expect(page.get_by_role("navigation", name="Inhoud")).to_be_visible()
+        assert_accessible()
+
+
+def test_table_of_contents_leads_to_the_inspanning(page, live_server, gebruikers, update, login):
+    login("redacteur")
+    page.goto(f"{live_server.url}/rapportages/{update.slug}/")
+    page.get_by_role("navigation", name="Inhoud").get_by_role("link", name="A1 Woningbouwversneller").click()
+    assert page.url.endswith("#inspanning-a1")
+    expect(page.locator("#inspanning-a1").get_by_text("Oranje")).to_be_visible()
