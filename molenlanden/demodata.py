@@ -161,5 +161,6 @@ def _laad_rapportages(data: dict) -> int:
                 vastgesteld_door=r["vastgesteld_door"],
                 besluitnummer=r.get("besluitnummer", ""),
                 openbaar=True,
+                override_reden="Vastgesteld vóór de invoering van de review in de applicatie",
             )
     return changes

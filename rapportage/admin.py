@@ -8,8 +8,8 @@ from django.utils import timezone
 from molenlanden.admin_base import ProgrammaAdmin
 from molenlanden.formatting import datum
 from molenlanden.roles import PROJECTLEIDER, heeft_rol
-from rapportage.forms import VaststellenForm
 from rapportage.models import Rapportage
+from rapportage.review_forms import VaststellenMetReviewForm
 from rapportage.services import vaststellen
 
 
@@ -74,10 +74,10 @@ class RapportageAdmin(ProgrammaAdmin):
         if rapportage.is_vastgesteld:
             self.message_user(request, "Deze editie is al vastgesteld.", messages.WARNING)
             return redirect(wijzig_url)
-        form = VaststellenForm(request.POST or None, initial={"vastgesteld_op": timezone.localdate()})
+        form = VaststellenMetReviewForm(request.POST or None, initial={"vastgesteld_op": timezone.localdate()})
         if request.method == "POST" and form.is_valid():
             try:
-                vaststellen(rapportage, **form.cleaned_data)
+                vaststellen(rapportage, **form.cleaned_data, door=request.user)
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
@@ -89,6 +89,7 @@ class RapportageAdmin(ProgrammaAdmin):
             "title": f"“{rapportage}” vaststellen",
             "rapportage": rapportage,
             "form": form,
+            "open_opmerkingen": rapportage.opmerkingen.open().count(),
             "opts": self.opts,
             "original": rapportage,
         }

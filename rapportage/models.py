@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -55,6 +56,9 @@ class Rapportage(models.Model):
         help_text="Bijvoorbeeld: College van burgemeester en wethouders.",
     )
     besluitnummer = models.CharField("besluitnummer", max_length=100, blank=True)
+    review_ronde = models.PositiveIntegerField(
+        "reviewronde", default=0, editable=False, help_text="Telt op bij elke keer dat de editie ter review gaat."
+    )
     openbaar = models.BooleanField(
         "openbaar", default=False, help_text="Een vastgestelde editie die openbaar is, kan iedereen lezen."
     )
@@ -100,3 +104,143 @@ class Rapportage(models.Model):
             raise ValidationError({"vorige_editie": "Een editie kan niet haar eigen vorige editie zijn."})
         if self.vorige_editie and self.peildatum and self.vorige_editie.peildatum >= self.peildatum:
             raise ValidationError({"vorige_editie": "De vorige editie moet een eerdere peildatum hebben."})
+
+
+# --- Review of a draft edition (issue 4) ---
+
+
+class Dimensie(models.TextChoices):
+    INHOUD = "inhoud", "Inhoud/voortgang"
+    PLANNING = "planning", "Planning"
+    FINANCIEN = "financien", "Financiën"
+
+
+class OpmerkingQuerySet(models.QuerySet):
+    def draden(self):
+        return self.filter(parent__isnull=True)
+
+    def open(self):
+        return self.draden().filter(opgelost_op__isnull=True)
+
+
+class Opmerking(models.Model):
+    """A comment on a place in an edition; an answer is a comment with a parent. Resolving never deletes."""
+
+    class Soort(models.TextChoices):
+        EDITIE = "editie", "De editie als geheel"
+        THEMA = "thema", "Thema"
+        INSPANNING = "inspanning", "Inspanning"
+        KERN = "kern", "Dorpsacties van een kern"
+
+    rapportage = models.ForeignKey(
+        Rapportage, on_delete=models.CASCADE, related_name="opmerkingen", verbose_name="rapportage"
+    )
+    ronde = models.PositiveIntegerField("reviewronde")
+    soort = models.CharField("over", max_length=10, choices=Soort.choices)
+    code = models.CharField("code", max_length=200, blank=True, help_text="Themacode, inspanningscode of kern-slug.")
+    dimensie = models.CharField("dimensie", max_length=10, choices=Dimensie.choices, blank=True)
+    anker = models.CharField("anker", max_length=220, blank=True, help_text="De plek op de rapportpagina.")
+    plek_label = models.CharField("plek", max_length=300, blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="antwoorden", verbose_name="antwoord op"
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="auteur"
+    )
+    tekst = models.TextField("opmerking")
+    geplaatst_op = models.DateTimeField("geplaatst op", auto_now_add=True)
+    opgelost_op = models.DateTimeField("opgelost op", null=True, blank=True)
+    opgelost_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="opgelost door",
+    )
+
+    objects = OpmerkingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["geplaatst_op", "pk"]
+        verbose_name = "opmerking"
+        verbose_name_plural = "opmerkingen"
+
+    def __str__(self):
+        return f"{self.plek_label}: {self.tekst[:50]}"
+
+    def get_absolute_url(self):
+        return f"{self.rapportage.get_absolute_url()}#{self.anker or 'review'}"
+
+    @property
+    def plek(self) -> str:
+        """The key of the place, e.g. "inspanning:A1:planning"."""
+        return ":".join(p for p in (self.soort, self.code, self.dimensie) if p)
+
+    @property
+    def is_open(self) -> bool:
+        return self.parent_id is None and self.opgelost_op is None
+
+
+class Beoordeling(models.Model):
+    """One redacteur's verdict on one review round; they may change it within the round."""
+
+    class Oordeel(models.TextChoices):
+        AKKOORD = "akkoord", "Akkoord"
+        WIJZIGINGEN_NODIG = "wijzigingen_nodig", "Wijzigingen nodig"
+
+    rapportage = models.ForeignKey(
+        Rapportage, on_delete=models.CASCADE, related_name="beoordelingen", verbose_name="rapportage"
+    )
+    ronde = models.PositiveIntegerField("reviewronde")
+    redacteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="redacteur"
+    )
+    oordeel = models.CharField("oordeel", max_length=20, choices=Oordeel.choices)
+    toelichting = models.TextField("toelichting", blank=True)
+    gegeven_op = models.DateTimeField("gegeven op", auto_now=True)
+
+    class Meta:
+        ordering = ["ronde", "gegeven_op"]
+        verbose_name = "beoordeling"
+        verbose_name_plural = "beoordelingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rapportage", "ronde", "redacteur"],
+                name="een_beoordeling_per_redacteur_per_ronde",
+                violation_error_message="U hebt in deze ronde al een oordeel gegeven.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.redacteur} · ronde {self.ronde}: {self.get_oordeel_display()}"
+
+
+class ReviewGebeurtenis(models.Model):
+    """The small log of the review: sent for review, sent back, adopted (with an override reason), reminders."""
+
+    class Soort(models.TextChoices):
+        TER_REVIEW = "ter_review", "Ter review gestuurd"
+        TERUG_NAAR_CONCEPT = "terug", "Terug naar concept"
+        VASTGESTELD = "vastgesteld", "Vastgesteld"
+        VASTGESTELD_OVERRIDE = "override", "Vastgesteld met override"
+        HERINNERING = "herinnering", "Herinnering aan trekkers"
+
+    rapportage = models.ForeignKey(
+        Rapportage, on_delete=models.CASCADE, related_name="review_gebeurtenissen", verbose_name="rapportage"
+    )
+    ronde = models.PositiveIntegerField("reviewronde")
+    soort = models.CharField("soort", max_length=12, choices=Soort.choices)
+    notitie = models.TextField("notitie", blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    op = models.DateTimeField("op", auto_now_add=True)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = "reviewgebeurtenis"
+        verbose_name_plural = "reviewgebeurtenissen"
+
+    def __str__(self):
+        return f"{self.get_soort_display()} (ronde {self.ronde})"

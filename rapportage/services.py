@@ -25,11 +25,19 @@ def vaststellen(
     vastgesteld_door: str,
     besluitnummer: str = "",
     openbaar: bool | None = None,
+    override_reden: str = "",
+    door=None,
 ) -> Rapportage:
-    """Adopts an edition: freezes its structure as the snapshot and stores the archival PDF with its SHA-256."""
+    """Adopts an edition: freezes its structure as the snapshot and stores the archival PDF with its SHA-256.
+
+    Only an edition in review without open comments, unless an override reason is given: it is recorded.
+    """
+    from rapportage import review
+
     editie = Rapportage.objects.select_for_update().get(pk=rapportage.pk)
     if editie.is_vastgesteld:
         raise ValidationError("Deze editie is al vastgesteld en kan niet opnieuw worden vastgesteld.")
+    override_reden = review.controleer_vaststellen(editie, override_reden)
     if not vastgesteld_door.strip():
         raise ValidationError("Vul in door wie de editie is vastgesteld.")
     editie.status = Rapportage.Status.VASTGESTELD
@@ -48,6 +56,7 @@ def vaststellen(
     except Exception:
         editie.pdf.delete(save=False)
         raise
+    review.log_vaststellen(editie, door=door, override_reden=override_reden)
     return editie
 
 

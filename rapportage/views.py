@@ -2,11 +2,13 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, F, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from rapportage.models import Rapportage
 from rapportage.rendering import rapport_context
+from rapportage.review_views import review_context
 from rapportage.services import pdf_bestandsnaam, pdf_van, structuur_van
 
 
@@ -26,13 +28,23 @@ def leesbare_editie(view):
 
 
 def lijst(request):
-    edities = Rapportage.objects.zichtbaar_voor(request.user).select_related("vorige_editie")
+    """The college's landing: adopted editions first (newest decision first), then concepts by peildatum."""
+    edities = (
+        Rapportage.objects.zichtbaar_voor(request.user)
+        .select_related("vorige_editie")
+        .annotate(concept=Case(When(status=Rapportage.Status.VASTGESTELD, then=Value(0)), default=Value(1)))
+        .order_by("concept", F("vastgesteld_op").desc(nulls_last=True), "-peildatum")
+    )
     return render(request, "rapportage/lijst.html", {"edities": edities})
 
 
 @leesbare_editie
 def detail(request, rapportage):
-    context = rapport_context(structuur_van(rapportage)) | {"rapportage": rapportage}
+    structuur = structuur_van(rapportage)
+    context = rapport_context(structuur) | {
+        "rapportage": rapportage,
+        "review": review_context(rapportage, request.user, structuur),
+    }
     return render(request, "rapportage/detail.html", context)
 
 

@@ -13,6 +13,7 @@ OPTIES = {
     "vastgesteld_op": datetime.date(2021, 7, 6),
     "vastgesteld_door": "College van B&W",
     "besluitnummer": "B-21/88",
+    "override_reden": "Test zonder review",  # the review itself is tested in test_review*.py
 }
 
 
@@ -89,7 +90,10 @@ def test_admin_adopts_through_its_form(client, gebruikers, update):
     update.refresh_from_db()
     assert update.status == "concept"
 
-    response = client.post(url, {"vastgesteld_op": "2021-07-06", "vastgesteld_door": "College", "openbaar": "on"})
+    response = client.post(
+        url,
+        {"vastgesteld_op": "2021-07-06", "vastgesteld_door": "College", "openbaar": "on", "override_reden": "Test"},
+    )
     assert response.status_code == 302
     update.refresh_from_db()
     assert (update.status, update.openbaar, update.vastgesteld_op) == ("vastgesteld", True, datetime.date(2021, 7, 6))

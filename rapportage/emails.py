@@ -1,0 +1,89 @@
+"""The review's e-mail: plain text from templates, with absolute links (SITE_URL) to the place on the report page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+
+from molenlanden.roles import PROJECTLEIDER, REDACTIE
+
+
+def absolute(pad: str) -> str:
+    return f"{settings.SITE_URL}{pad}"
+
+
+def adressen(groep: str, *, behalve=None) -> list[str]:
+    users = get_user_model().objects.filter(groups__name=groep, is_active=True).exclude(email="")
+    if behalve is not None:
+        users = users.exclude(pk=behalve.pk)
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def _stuur(berichten: list[tuple[str, str, list[str]]]) -> int:
+    return send_mass_mail(
+        [(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, aan) for onderwerp, tekst, aan in berichten if aan]
+    )
+
+
+def _bericht(template: str, context: dict) -> tuple[str, str]:
+    tekst = render_to_string(f"rapportage/emails/{template}.txt", context).strip() + "\n"
+    onderwerp, _, body = tekst.partition("\n")
+    return onderwerp.strip(), body.lstrip()
+
+
+def _naam(user) -> str:
+    return (user.get_full_name() or user.username) if user else "iemand"
+
+
+def ter_review(gebeurtenis) -> int:
+    editie = gebeurtenis.rapportage
+    context = {"editie": editie, "gebeurtenis": gebeurtenis, "door": _naam(gebeurtenis.door),
+               "link": absolute(editie.get_absolute_url())}  # fmt: skip
+    return _stuur([(*_bericht("ter_review", context), adressen(REDACTIE))])
+
+
+def terug_naar_concept(gebeurtenis) -> int:
+    editie = gebeurtenis.rapportage
+    context = {"editie": editie, "gebeurtenis": gebeurtenis, "door": _naam(gebeurtenis.door),
+               "link": absolute(editie.get_absolute_url())}  # fmt: skip
+    return _stuur([(*_bericht("terug_naar_concept", context), adressen(REDACTIE, behalve=gebeurtenis.door))])
+
+
+def opmerking_geplaatst(opmerking) -> int:
+    """To the projectleiders; an answer also goes to whoever wrote in the thread."""
+    aan = set(adressen(PROJECTLEIDER, behalve=opmerking.auteur))
+    if opmerking.parent_id:
+        draad = [opmerking.parent, *opmerking.parent.antwoorden.select_related("auteur")]
+        aan |= {o.auteur.email for o in draad if o.auteur.email and o.auteur_id != opmerking.auteur_id}
+    context = {"opmerking": opmerking, "editie": opmerking.rapportage, "auteur": _naam(opmerking.auteur),
+               "link": absolute(opmerking.get_absolute_url())}  # fmt: skip
+    return _stuur([(*_bericht("opmerking", context), sorted(aan))])
+
+
+def oordeel_gegeven(beoordeling) -> int:
+    editie = beoordeling.rapportage
+    context = {"beoordeling": beoordeling, "editie": editie, "redacteur": _naam(beoordeling.redacteur),
+               "link": absolute(reverse("rapportage:review", args=[editie.slug]))}  # fmt: skip
+    return _stuur([(*_bericht("oordeel", context), adressen(PROJECTLEIDER, behalve=beoordeling.redacteur))])
+
+
+def _invoer_link() -> str:
+    # The trekkers' own form lives in the thema app (built beside this); fall back to the start page.
+    for naam in ("thema:mijn_inspanningen", "thema:mijn", "thema:lijst"):
+        try:
+            return absolute(reverse(naam))
+        except NoReverseMatch:
+            continue
+    return absolute(reverse("start"))
+
+
+def herinnering(editie, per_trekker: dict) -> int:
+    link = _invoer_link()
+    berichten = []
+    for trekker, inspanningen in per_trekker.items():
+        context = {"editie": editie, "trekker": _naam(trekker), "inspanningen": inspanningen, "link": link}
+        berichten.append((*_bericht("herinnering", context), [trekker.email]))
+    return _stuur(berichten)

@@ -1,0 +1,81 @@
+"""The review journey in a browser: send for review, comment on "A1 — planning", verdict, answer, resolve, adopt."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from rapportage.models import Rapportage, ReviewGebeurtenis
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _uitloggen(page):
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_load_state()
+
+
+def test_review_journey(page, live_server, gebruikers, demo, login, assert_accessible):
+    Rapportage.objects.create(
+        titel="Wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
+    )
+    editie = Rapportage.objects.create(
+        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1)
+    )
+    detail = f"{live_server.url}/rapportages/update-2021/"
+
+    # The projectleider sends the concept for review with a note.
+    login("projectleider")
+    page.goto(f"{detail}review/")
+    assert_accessible()
+    page.get_by_label("Notitie voor de redactiegroep").fill("Let vooral op thema A.")
+    page.get_by_role("button", name="Ter review sturen").click()
+    expect(page.get_by_text("De editie ligt ter review (ronde 1).")).to_be_visible()
+    assert_accessible()
+    _uitloggen(page)
+
+    # The redacteur comments on A1 — planning on the real report page, and gives a verdict.
+    login("redacteur")
+    page.goto(detail)
+    assert_accessible()
+    a1 = page.locator("#inspanning-a1")
+    a1.get_by_text("Opmerking plaatsen over A1 Woningbouwversneller").click()
+    a1.get_by_label("Waarover gaat uw opmerking?").select_option(label="A1 — Planning")
+    a1.get_by_label("Uw opmerking", exact=True).fill("De oplevering in 2022 lijkt niet haalbaar.")
+    a1.get_by_role("button", name="Opmerking plaatsen").click()
+    planning = page.locator("#inspanning-a1-planning")
+    expect(planning.get_by_text("De oplevering in 2022 lijkt niet haalbaar.")).to_be_visible()
+    expect(planning.get_by_text("Open", exact=True)).to_be_visible()
+    page.get_by_label("Wijzigingen nodig").check()
+    page.get_by_label("Toelichting", exact=True).fill("A1 planning bijwerken.")
+    page.get_by_role("button", name="Oordeel geven").click()
+    expect(page.get_by_text("Uw oordeel is vastgelegd: wijzigingen nodig.")).to_be_visible()
+    assert_accessible()
+    _uitloggen(page)
+
+    # The projectleider answers, resolves and adopts.
+    login("projectleider")
+    page.goto(detail)
+    planning = page.locator("#inspanning-a1-planning")
+    planning.get_by_text("Antwoorden", exact=True).click()
+    planning.get_by_label("Uw antwoord").fill("Aangepast: oplevering 2023.")
+    planning.get_by_role("button", name="Antwoord plaatsen").click()
+    expect(page.locator("#inspanning-a1-planning").get_by_text("Aangepast: oplevering 2023.")).to_be_visible()
+    assert_accessible()
+    page.locator("#inspanning-a1-planning").get_by_role("button", name="Oplossen").click()
+    expect(page.locator("#inspanning-a1-planning").get_by_text("Opgeloste opmerking van")).to_be_visible()
+    assert_accessible()
+
+    page.goto(f"{detail}review/")
+    expect(page.get_by_text("Er staan geen open opmerkingen.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Wijzigingen nodig")).to_be_visible()
+    assert_accessible()
+    page.get_by_role("link", name="Naar vaststellen").click()
+    page.get_by_label("Besluitnummer").fill("B&W-2021-42")
+    page.get_by_role("button", name="Vaststellen").click()
+    expect(page.get_by_text("is vastgesteld")).to_be_visible()
+    assert_accessible()
+
+    editie.refresh_from_db()
+    assert editie.is_vastgesteld and editie.besluitnummer == "B&W-2021-42"
+    assert ReviewGebeurtenis.objects.filter(rapportage=editie, soort="vastgesteld").exists()
