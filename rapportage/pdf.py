@@ -1,0 +1,73 @@
+"""The PDF rendering of an edition (WeasyPrint), from the report structure only.
+
+The document is PDF/A-2a: archival and tagged. Static files and photos are read from disk and storage through a URL
+fetcher that refuses everything else, so a render never touches the network (or our own server).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import timezone
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from rapportage.rendering import rapport_context
+
+# Site-relative URLs in the templates (/static/..., /media/...) resolve against this made-up origin;
+# the fetcher serves that origin only, so nothing is ever fetched over HTTP.
+BASE_URL = "https://rapportage.invalid/"
+PRINT_CSS = "rapportage/print.css"
+
+
+@cache
+def font_config() -> FontConfiguration:
+    """One per process: building it scans the system fonts, which is the slow part of a small render."""
+    return FontConfiguration()
+
+
+class StorageFetcher(URLFetcher):
+    """Serves STATIC_URL from the staticfiles finders and MEDIA_URL from default_storage; refuses anything else."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if (naam := _na_prefix(url, settings.STATIC_URL)) is not None:
+            pad = finders.find(naam)
+            if not pad:
+                raise FileNotFoundError(f"static file not found: {naam}")
+            return self._response(url, naam, Path(pad).read_bytes())
+        if (naam := _na_prefix(url, settings.MEDIA_URL)) is not None:
+            with default_storage.open(naam, "rb") as f:
+                return self._response(url, naam, f.read())
+        raise PermissionError(f"the PDF may only load static and media files, not {url}")
+
+    @staticmethod
+    def _response(url, naam, inhoud: bytes) -> URLFetcherResponse:
+        soort = mimetypes.guess_type(naam)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, inhoud, {"Content-Type": soort})
+
+
+def _na_prefix(url: str, prefix: str) -> str | None:
+    """The file name after a STATIC_URL or MEDIA_URL prefix (site-relative or absolute), or None."""
+    for begin in {urljoin(BASE_URL, prefix), prefix}:
+        if begin.startswith(("http:", "https:")) and url.startswith(begin):
+            return unquote(url[len(begin) :].split("?")[0].split("#")[0])
+    return None
+
+
+def render_pdf(structuur: dict) -> bytes:
+    context = rapport_context(structuur) | {"gemaakt_op": timezone.now().replace(microsecond=0).isoformat()}
+    html = render_to_string("rapportage/pdf.html", context)
+    fonts = font_config()
+    stylesheet = CSS(filename=finders.find(PRINT_CSS), font_config=fonts)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StorageFetcher())
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts, pdf_variant="pdf/a-2a")
