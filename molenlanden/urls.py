@@ -11,9 +11,10 @@ admin.site.index_title = "Beheer van het programma"
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("inloggen/", views.InloggenView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("rapportages/", include("rapportage.urls")),
+    path("inspanningen/", include("thema.urls")),
     path("admin/", admin.site.urls),
 ]
 

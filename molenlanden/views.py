@@ -1,7 +1,19 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.contrib.auth.views import LoginView
+from django.shortcuts import render, resolve_url
 
+from molenlanden.roles import COLLEGE, rollen_van
 from molenlanden.selectors import programma_overzicht
+
+
+class InloggenView(LoginView):
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        # The college comes for the reports: it lands on the list of editions with their PDFs.
+        if rollen_van(self.request.user) == {COLLEGE}:
+            return resolve_url("rapportage:lijst")
+        return super().get_default_redirect_url()
 
 
 @login_required

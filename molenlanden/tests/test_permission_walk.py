@@ -1,0 +1,150 @@
+"""Every URL of the project with every role, and the answer each must get (DESIGN.md, "Roles").
+
+A URL without an entry in WALK fails `test_every_url_has_an_entry`: a new view cannot slip in unchecked.
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from rapportage.models import Opmerking, Rapportage
+from thema.models import Inspanning
+
+ROLLEN = ("anoniem", "college", "redacteur", "trekker", "projectleider")
+LOGIN = "login"  # a redirect to the login page (the admin's own login page for /admin/)
+UPDATE = "update-2021"
+WRAP_UP = "wrap-up-2020"
+
+
+def _verwacht(anoniem, college, redacteur, trekker, projectleider):
+    return dict(zip(ROLLEN, (anoniem, college, redacteur, trekker, projectleider), strict=True))
+
+
+# name: (method, path, expected answer per role)
+WALK = {
+    "start": ("get", "/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "login": ("get", "/inloggen/", _verwacht(200, 302, 302, 302, 302)),
+    "logout": ("post", "/uitloggen/", _verwacht(302, 302, 302, 302, 302)),
+    "rapportage:lijst": ("get", "/rapportages/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:detail": ("get", f"/rapportages/{UPDATE}/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:detail openbaar": ("get", f"/rapportages/{WRAP_UP}/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:pdf": ("get", f"/rapportages/{UPDATE}/pdf/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:review": ("get", f"/rapportages/{UPDATE}/review/", _verwacht(LOGIN, 403, 403, 403, 200)),
+    "rapportage:ter_review_sturen": (
+        "post",
+        f"/rapportages/{UPDATE}/review/ter-review/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "rapportage:terug_naar_concept": (
+        "post",
+        f"/rapportages/{UPDATE}/review/terug-naar-concept/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "rapportage:opmerking_plaatsen": (
+        "post",
+        f"/rapportages/{UPDATE}/opmerkingen/",
+        _verwacht(LOGIN, 403, 302, 403, 302),
+    ),
+    "rapportage:opmerking_oplossen": (
+        "post",
+        f"/rapportages/{UPDATE}/opmerkingen/{{opmerking}}/oplossen/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "rapportage:oordeel_geven": ("post", f"/rapportages/{UPDATE}/oordeel/", _verwacht(LOGIN, 403, 302, 403, 403)),
+    "rapportage:achterstand": ("get", f"/rapportages/{UPDATE}/achterstand/", _verwacht(LOGIN, 403, 403, 403, 200)),
+    "rapportage:herinneren": (
+        "post",
+        f"/rapportages/{UPDATE}/achterstand/herinneren/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "thema:mijn": ("get", "/inspanningen/mijn/", _verwacht(LOGIN, 403, 403, 200, 200)),
+    "thema:tijdlijn": ("get", "/inspanningen/C1/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "thema:voortgang_nieuw": ("get", "/inspanningen/C1/voortgang/nieuw/", _verwacht(LOGIN, 403, 403, 200, 200)),
+    "thema:voortgang_nieuw andermans": (
+        "get",
+        "/inspanningen/A1/voortgang/nieuw/",
+        _verwacht(LOGIN, 403, 403, 403, 200),
+    ),
+    "thema:voortgang_wijzigen": (
+        "get",
+        "/inspanningen/C1/voortgang/2021-06-01/",
+        _verwacht(LOGIN, 403, 403, 200, 200),
+    ),
+    "thema:voortgang_wijzigen andermans": (
+        "post",
+        "/inspanningen/A1/voortgang/2021-06-01/",
+        _verwacht(LOGIN, 403, 403, 403, 200),
+    ),
+    "admin": ("get", "/admin/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin changelist": ("get", "/admin/thema/inspanning/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin vaststellen": (
+        "get",
+        "/admin/rapportage/rapportage/{update_pk}/vaststellen/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "healthz": ("get", "/healthz", _verwacht(200, 200, 200, 200, 200)),
+    "media": ("get", "/media/bestaat-niet.jpg", _verwacht(404, 404, 404, 404, 404)),
+}
+
+
+def _named_patterns(patterns, namespace=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.app_name == "admin":
+                yield "admin"
+                continue
+            yield from _named_patterns(p.url_patterns, f"{p.namespace}:" if p.namespace else namespace)
+        elif isinstance(p, URLPattern):
+            yield f"{namespace}{p.name}" if p.name else str(p.pattern).strip("^$").split("/")[0]
+
+
+def test_every_url_has_an_entry():
+    missing = sorted(set(_named_patterns(get_resolver().url_patterns)) - {key.split(" ")[0] for key in WALK})
+    assert missing == [], f"URLs zonder rij in de rechtentabel: {missing}"
+
+
+@pytest.fixture
+def wereld(gebruikers, demo):
+    Rapportage.objects.create(
+        titel="Wrap-up",
+        slug=WRAP_UP,
+        soort="wrap_up",
+        peildatum=datetime.date(2020, 11, 1),
+        status="vastgesteld",
+        openbaar=True,
+        vastgesteld_op=datetime.date(2021, 1, 19),
+        vastgesteld_door="College",
+    )
+    update = Rapportage.objects.create(
+        titel="Update",
+        slug=UPDATE,
+        soort="update",
+        peildatum=datetime.date(2021, 6, 1),
+        status="ter_review",
+        review_ronde=1,
+    )
+    Inspanning.objects.get(code="C1").trekkers.add(gebruikers["trekker"])
+    opmerking = Opmerking.objects.create(
+        rapportage=update, ronde=1, soort="editie", tekst="Graag een samenvatting.", auteur=gebruikers["redacteur"]
+    )
+    return {"update_pk": update.pk, "opmerking": opmerking.pk}
+
+
+CASES = [(naam, rol) for naam in WALK for rol in ROLLEN]
+
+
+@pytest.mark.parametrize(("naam", "rol"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
+def test_role_gets_the_expected_answer(client, gebruikers, wereld, naam, rol, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    method, pad, verwacht = WALK[naam]
+    pad = pad.format(**wereld)
+    if rol != "anoniem":
+        client.force_login(gebruikers[rol])
+    response = getattr(client, method)(pad)
+    if verwacht[rol] == LOGIN:
+        assert response.status_code == 302, f"{method.upper()} {pad} als {rol}: {response.status_code}"
+        login = "/admin/login/" if pad.startswith("/admin/") else "/inloggen/"
+        assert response["Location"].startswith(login), response["Location"]
+    else:
+        assert response.status_code == verwacht[rol], f"{method.upper()} {pad} als {rol}: {response.status_code}"
