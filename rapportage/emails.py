@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from molenlanden.roles import PROJECTLEIDER, REDACTIE
 
@@ -70,18 +70,8 @@ def oordeel_gegeven(beoordeling) -> int:
     return _stuur([(*_bericht("oordeel", context), adressen(PROJECTLEIDER, behalve=beoordeling.redacteur))])
 
 
-def _invoer_link() -> str:
-    # The trekkers' own form lives in the thema app (built beside this); fall back to the start page.
-    for naam in ("thema:mijn_inspanningen", "thema:mijn", "thema:lijst"):
-        try:
-            return absolute(reverse(naam))
-        except NoReverseMatch:
-            continue
-    return absolute(reverse("start"))
-
-
 def herinnering(editie, per_trekker: dict) -> int:
-    link = _invoer_link()
+    link = absolute(reverse("thema:mijn"))
     berichten = []
     for trekker, inspanningen in per_trekker.items():
         context = {"editie": editie, "trekker": _naam(trekker), "inspanningen": inspanningen, "link": link}
