@@ -38,6 +38,7 @@ def test_reminder_mails_the_trekkers(
     [mail] = mailoutbox
     assert mail.to == ["trekker@example.org"]
     assert "A1 Woningbouwversneller" in mail.body and update.titel in mail.subject
+    assert "http://127.0.0.1:8000/inspanningen/mijn/" in mail.body  # straight to the form
     assert ReviewGebeurtenis.objects.filter(soort="herinnering").exists()
 
 
