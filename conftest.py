@@ -43,6 +43,13 @@ def _browser_required():
     pytest.fail("browser test could not run: chromium or axe-core is missing")
 
 
+@pytest.fixture(autouse=True)
+def _files_in_tmp(settings, tmp_path):
+    """Uploads and stored PDFs go to a temporary folder, never into the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

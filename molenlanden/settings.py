@@ -129,8 +129,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Adopted PDFs are served only through the view that checks who may read them, never as public media.
+PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "rapportages": {"BACKEND": "rapportage.storage.PriveOpslag"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or env_bool("DJANGO_PLAIN_STATIC", False)
@@ -159,7 +162,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         # The rich-text editor in the admin needs an import map; it carries the per-request nonce.
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        # The editor (tiptap, in django-prose-editor) injects its base stylesheet as a <style> element:
+        # allow exactly that text by its hash. An upgrade that changes it fails the browser CSP test.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "object-src": [NONE],
@@ -204,5 +209,6 @@ LOGGING = {
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # it logs every successful login at INFO
     },
 }

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from molenlanden.richtext import RichTextField
 from molenlanden.roles import rollen_van
+
+
+def _private_opslag():
+    return storages["rapportages"]
 
 
 class RapportageQuerySet(models.QuerySet):
@@ -63,7 +68,7 @@ class Rapportage(models.Model):
         "openbaar", default=False, help_text="Een vastgestelde editie die openbaar is, kan iedereen lezen."
     )
     snapshot = models.JSONField("vastgelegde inhoud", null=True, blank=True, editable=False)
-    pdf = models.FileField("PDF", upload_to="rapportages/", blank=True, editable=False)
+    pdf = models.FileField("PDF", upload_to="rapportages/", storage=_private_opslag, blank=True, editable=False)
     pdf_sha256 = models.CharField("SHA-256 van de PDF", max_length=64, blank=True, editable=False)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
     gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)

@@ -17,11 +17,6 @@ OPTIES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def _main(response) -> str:
     html = response.content.decode()
     return html[html.index("<main") : html.index("</main>")]  # the page around it carries a fresh CSRF token
@@ -122,3 +117,9 @@ def test_admin_keeps_an_adopted_edition_frozen_except_openbaar(client, gebruiker
     assert (editie.titel, editie.peildatum, editie.openbaar) == ("Update 2021", datetime.date(2021, 6, 1), False)
     assert client.post(f"/admin/rapportage/rapportage/{update.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Rapportage.objects.filter(pk=update.pk).exists()
+
+
+def test_the_stored_pdf_is_not_public_media(update, settings):
+    editie = _vaststellen(update)
+    assert not settings.MEDIA_ROOT.exists() or not list(settings.MEDIA_ROOT.rglob("*.pdf"))
+    assert (settings.PRIVATE_ROOT / editie.pdf.name).exists()
