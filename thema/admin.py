@@ -2,6 +2,7 @@ import datetime
 
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html_join
 
 from molenlanden.admin_base import ProgrammaAdmin
@@ -19,8 +20,17 @@ class ThemaAdmin(ProgrammaAdmin):
     prepopulated_fields = {"slug": ["naam"]}
 
 
+class VoortgangFormSet(BaseInlineFormSet):
+    def get_unique_error_message(self, unique_check):
+        # Django's generic "Corrigeer de dubbele gegevens voor peildatum." does not say what is wrong.
+        if set(unique_check) == {self.fk.name, "peildatum"}:
+            return "Deze inspanning heeft al een voortgang op deze peildatum. Kies een andere peildatum."
+        return super().get_unique_error_message(unique_check)
+
+
 class VoortgangInline(admin.StackedInline):
     model = Voortgang
+    formset = VoortgangFormSet
     extra = 0
     ordering = ["-peildatum"]
     readonly_fields = ["ingevoerd_door", "ingevoerd_op"]
