@@ -1,0 +1,110 @@
+"""The browser form in which a trekker delivers (or corrects) one voortgang."""
+
+from __future__ import annotations
+
+from crispy_forms.bootstrap import InlineRadios, PrependedText
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from thema.kleuren import BETEKENIS, DIMENSIES
+from thema.models import Inspanning, Voortgang
+
+OVERNEMEN = [
+    *(veld for veld, _ in DIMENSIES),
+    *(f"{veld}_toelichting" for veld, _ in DIMENSIES),
+    "bijsturing",
+    "besteed",
+    "prognose",
+]
+PEILDATUM_HULP = "Bestaat er op deze datum al een voortgang, dan krijgt u die eerst te zien."
+
+
+def versie_van(voortgang: Voortgang | None) -> str:
+    """The version a form was loaded from: the row's last-modified time ('' when there was no row)."""
+    return voortgang.gewijzigd_op.isoformat() if voortgang and voortgang.gewijzigd_op else ""
+
+
+class VoortgangForm(forms.ModelForm):
+    versie = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Voortgang
+        fields = ["peildatum", *OVERNEMEN]
+        widgets = {
+            "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{veld: forms.RadioSelect for veld, _ in DIMENSIES},
+            "besteed": forms.NumberInput(attrs={"step": "0.01"}),
+            "prognose": forms.NumberInput(attrs={"step": "0.01"}),
+        }
+
+    def __init__(self, *args, nieuw: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["versie"].initial = versie_van(self.instance) if self.instance.pk else ""
+        if not nieuw:
+            # Correcting an entry keeps its peildatum; another date is another voortgang.
+            del self.fields["peildatum"]
+        else:
+            self.fields["peildatum"].help_text = PEILDATUM_HULP
+        for veld, _ in DIMENSIES:
+            self.fields[veld].help_text = " ".join(
+                f"{kleur.capitalize()}: {uitleg}" for kleur, uitleg in BETEKENIS[veld].items()
+            )
+            self.fields[f"{veld}_toelichting"].help_text = "Verplicht bij oranje en rood: oorzaak, gevolg, bijsturing."
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.include_media = False  # the page head renders it, with the CSP nonce
+        self.helper.layout = Layout(
+            *(["peildatum"] if nieuw else []),
+            *(
+                Div(InlineRadios(veld), Field(f"{veld}_toelichting"), css_class="mb-4 pb-2 border-bottom")
+                for veld, _ in DIMENSIES
+            ),
+            "bijsturing",
+            PrependedText("besteed", "€"),
+            PrependedText("prognose", "€"),
+            "versie",
+            Submit("opslaan", "Voortgang opslaan"),
+        )
+
+    @classmethod
+    def voorgevuld(cls, inspanning: Inspanning, vorige: Voortgang | None):
+        """A new entry that starts from the previous judgement, so only what changed needs typing."""
+        initial = {"peildatum": timezone.localdate()}
+        if vorige is not None:
+            initial |= {veld: getattr(vorige, veld) for veld in OVERNEMEN}
+        return cls(instance=Voortgang(inspanning=inspanning), initial=initial, nieuw=True)
+
+    def save_unless_stale(self, user) -> Voortgang | None:
+        """Writes the voortgang only if its row is still the version this form was loaded from.
+
+        Returns None when saved; otherwise nothing is written and the current row is returned, so
+        the person can see what someone else saved meanwhile.
+        """
+        voortgang = self.instance
+        with transaction.atomic():
+            # Locking the inspanning serialises writers of its voortgang, also when the row does not exist yet.
+            # order_by(): the default ordering joins the thema, which would lock that row too.
+            list(Inspanning.objects.select_for_update().filter(pk=voortgang.inspanning_id).order_by().values("pk"))
+            huidige = (
+                Voortgang.objects.select_for_update()
+                .filter(inspanning_id=voortgang.inspanning_id, peildatum=voortgang.peildatum)
+                .first()
+            )
+            if huidige is not None and versie_van(huidige) != self.cleaned_data["versie"]:
+                return huidige
+            if huidige is None:
+                voortgang.pk = None  # also when the row was deleted meanwhile: nothing typed is lost
+                voortgang.ingevoerd_op = None
+                voortgang._state.adding = True
+            if not voortgang.ingevoerd_door_id:
+                voortgang.ingevoerd_door = user
+            try:
+                with transaction.atomic():
+                    voortgang.save()
+            except IntegrityError:
+                # Another writer created the same peildatum without holding our lock (e.g. the admin).
+                return Voortgang.objects.get(inspanning_id=voortgang.inspanning_id, peildatum=voortgang.peildatum)
+        return None

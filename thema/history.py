@@ -1,0 +1,176 @@
+"""The change history of an inspanning and its voortgang (django-simple-history), as readable Dutch diffs.
+
+Reads with a fixed number of queries, however long the history: one per historical model, one for the
+trekkers at each moment, and one per kind of foreign key that changed.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.apps import apps
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+
+from molenlanden.formatting import datum, datumtijd, euro
+from molenlanden.richtext import RichTextField, clean_rich_text
+from thema.kleuren import DIMENSIES
+from thema.models import Inspanning, Thema, Voortgang
+
+# Technical or derived fields: they change with every save and tell the reader nothing.
+NIET_TONEN = {"id", "inspanning", "ingevoerd_door", "ingevoerd_op", "gewijzigd_op"}
+SOORT = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
+LEEG = "(leeg)"
+
+
+@dataclass
+class Wijziging:
+    label: str
+    oud: str = ""
+    nieuw: str = ""
+    is_tekst: bool = False  # rich text: shown old and new side by side
+
+
+@dataclass
+class Gebeurtenis:
+    wanneer: datetime.datetime
+    wie: str
+    onderwerp: str
+    soort: str
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+    reden: str = ""
+    history_id: int = 0
+
+    @property
+    def datumtijd(self) -> str:
+        return datumtijd(self.wanneer)
+
+
+def tijdlijn_van(inspanning: Inspanning) -> list[Gebeurtenis]:
+    """Every change to the inspanning and to its voortgang (also deleted voortgang), newest first."""
+    trekkers = Prefetch(
+        "historicalinspanning_trekkers_set",
+        queryset=apps.get_model("thema", "HistoricalInspanning_trekkers").objects.select_related("user"),
+    )
+    inspanning_rows = list(
+        Inspanning.history.filter(id=inspanning.pk)
+        .select_related("history_user")
+        .prefetch_related(trekkers)
+        .order_by("history_date", "history_id")
+    )
+    voortgang_rows = list(
+        Voortgang.history.filter(inspanning_id=inspanning.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    namen = _fk_namen(inspanning_rows)
+    gebeurtenissen = [
+        *_gebeurtenissen(inspanning_rows, lambda row: "Inspanning", namen, trekkers=True),
+        *_gebeurtenissen(voortgang_rows, lambda row: f"Voortgang per {datum(row.peildatum)}", namen),
+    ]
+    gebeurtenissen.sort(key=lambda g: (g.wanneer, g.history_id), reverse=True)
+    return gebeurtenissen
+
+
+def _fk_namen(rows) -> dict:
+    """Names for the foreign keys that appear in the rows (today only the thema), in one query."""
+    thema_ids = {row.thema_id for row in rows if row.thema_id}
+    return {("thema", t.pk): str(t) for t in Thema.objects.filter(pk__in=thema_ids)} if thema_ids else {}
+
+
+def _gebeurtenissen(rows, onderwerp, namen, trekkers=False):
+    vorige_per_object = {}
+    for row in rows:
+        vorige = vorige_per_object.get(row.id)
+        vorige_per_object[row.id] = row
+        if row.history_type == "~" and vorige is not None:
+            wijzigingen = _verschillen(vorige, row, namen)
+            if trekkers:
+                wijzigingen += _trekkers_verschil(vorige, row)
+            if not wijzigingen:
+                continue  # a save without a visible change is no event for the reader
+        elif row.history_type == "+" and row.instance_type is Voortgang:
+            wijzigingen = [
+                Wijziging(capfirst(_veld(row, veld).verbose_name), nieuw=_waarde(row, veld, namen))
+                for veld, _ in DIMENSIES
+            ]
+        else:
+            wijzigingen = []
+        yield Gebeurtenis(
+            wanneer=row.history_date,
+            wie=naam_van(row.history_user),
+            onderwerp=onderwerp(row),
+            soort="ingevoerd"
+            if row.history_type == "+" and row.instance_type is Voortgang
+            else SOORT[row.history_type],
+            wijzigingen=wijzigingen,
+            reden=row.history_change_reason or "",
+            history_id=row.history_id,
+        )
+
+
+def _veld(row, naam):
+    return row.instance_type._meta.get_field(naam)
+
+
+def _verschillen(oud, nieuw, namen) -> list[Wijziging]:
+    wijzigingen = []
+    for model_field in nieuw.instance_type._meta.concrete_fields:
+        if model_field.name in NIET_TONEN:
+            continue
+        label = capfirst(model_field.verbose_name)
+        if isinstance(model_field, RichTextField):
+            voor, na = getattr(oud, model_field.attname), getattr(nieuw, model_field.attname)
+            if _platte_tekst(voor) != _platte_tekst(na):
+                wijzigingen.append(Wijziging(label, _html(voor), _html(na), is_tekst=True))
+            continue
+        voor, na = _waarde(oud, model_field.name, namen), _waarde(nieuw, model_field.name, namen)
+        if voor != na:
+            wijzigingen.append(Wijziging(label, voor, na))
+    return wijzigingen
+
+
+def _trekkers_verschil(oud, nieuw) -> list[Wijziging]:
+    voor = sorted(naam_van(t.user) for t in oud.historicalinspanning_trekkers_set.all())
+    na = sorted(naam_van(t.user) for t in nieuw.historicalinspanning_trekkers_set.all())
+    if voor == na:
+        return []
+    return [Wijziging("Trekkers", ", ".join(voor) or LEEG, ", ".join(na) or LEEG)]
+
+
+def _waarde(row, naam, namen) -> str:
+    model_field = _veld(row, naam)
+    value = getattr(row, model_field.attname)
+    if value is None or value == "":
+        return LEEG
+    if model_field.is_relation:
+        return namen.get((naam, value), f"#{value}")
+    if model_field.choices:
+        # Colours and statuses as words, lower case as in running text: "planning: oranje → rood".
+        return str(dict(model_field.flatchoices).get(value, value)).lower()
+    if isinstance(value, Decimal):
+        return euro(value)
+    if isinstance(value, datetime.date):
+        return datum(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+def _platte_tekst(html: str | None) -> str:
+    return " ".join(strip_tags(html or "").split())
+
+
+def _html(value: str | None):
+    # Sanitised on save already; cleaned again because history rows may come from anywhere (scripts, imports).
+    return mark_safe(clean_rich_text(value)) if value else ""  # noqa: S308 - cleaned by nh3 just above
+
+
+def naam_van(user) -> str:
+    if user is None:
+        return "onbekend (systeem)"
+    return user.get_full_name() or user.get_username()

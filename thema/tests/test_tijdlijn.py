@@ -1,0 +1,154 @@
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from thema.history import tijdlijn_van
+from thema.models import Inspanning, Voortgang
+
+
+@pytest.fixture
+def a1(demo, gebruikers):
+    inspanning = Inspanning.objects.get(code="A1")
+    inspanning.trekkers.add(gebruikers["trekker"])
+    return inspanning
+
+
+def _formulier(response) -> dict:
+    data = {}
+    for bound in response.context["form"]:
+        value = bound.value()
+        if value is not None:
+            data[bound.html_name] = value.isoformat() if isinstance(value, datetime.date) else str(value)
+    return data
+
+
+def _gebeurtenissen_html(html: str) -> str:
+    return html[html.index('id="kop-wijzigingen"') :]
+
+
+def test_colour_change_reads_as_a_sentence(client, a1, gebruikers):
+    voortgang = a1.voortgang.get(peildatum=datetime.date(2021, 6, 1))
+    assert voortgang.planning == "oranje"
+    oude_toelichting = voortgang.planning_toelichting
+    client.force_login(gebruikers["trekker"])
+    url = "/inspanningen/A1/voortgang/2021-06-01/"
+    data = _formulier(client.get(url)) | {
+        "planning": "rood",
+        "planning_toelichting": "<p>De vergunning is <strong>geweigerd</strong>.</p>",
+    }
+    assert client.post(url, data).status_code == 302
+
+    html = client.get("/inspanningen/A1/").content.decode()
+    wijzigingen = _gebeurtenissen_html(html)
+    assert "<strong>Voortgang per 1 juni 2021 gewijzigd</strong> door trekker op " in wijzigingen
+    assert "<li>Planning: oranje → rood</li>" in wijzigingen
+    # Old and new toelichting side by side, as sanitised HTML.
+    assert "Toelichting planning:" in wijzigingen
+    assert f'<div class="border rounded p-2 tekst-oud">{oude_toelichting}</div>' in wijzigingen
+    assert '<div class="border rounded p-2 tekst-nieuw"><p>De vergunning is <strong>geweigerd</strong>.</p></div>' in (
+        wijzigingen
+    )
+    # Only what changed is mentioned.
+    laatste = client.get("/inspanningen/A1/").context["gebeurtenissen"][0]
+    assert [w.label for w in laatste.wijzigingen] == ["Planning", "Toelichting planning"]
+
+
+def test_markup_only_change_is_not_a_text_change(a1):
+    voortgang = a1.voortgang.get(peildatum=datetime.date(2021, 6, 1))
+    voortgang.planning_toelichting = voortgang.planning_toelichting.replace("<p>", "<p><em>").replace(
+        "</p>", "</em></p>"
+    )
+    voortgang.save()
+    assert voortgang.history.first().history_type == "~"
+    assert all(g.onderwerp != "Voortgang per 1 juni 2021" or g.soort != "gewijzigd" for g in tijdlijn_van(a1))
+
+
+def test_inspanning_changes_with_dutch_labels(client, a1, gebruikers):
+    a1.status = Inspanning.Status.AFGEROND
+    a1.status_sinds = datetime.date(2022, 2, 1)
+    a1.budget = 150000
+    a1.save()
+    client.force_login(gebruikers["redacteur"])
+    wijzigingen = _gebeurtenissen_html(client.get("/inspanningen/A1/").content.decode())
+    assert "<li>Status: lopend → afgerond</li>" in wijzigingen
+    assert "<li>Status sinds: (leeg) → 1 februari 2022</li>" in wijzigingen
+    assert "<li>Budget (€): €\xa0146.830,- → €\xa0150.000,-</li>" in wijzigingen
+    assert "<li>Trekkers: (leeg) → trekker</li>" in wijzigingen
+
+
+def test_every_voortgang_with_who_entered_it(client, a1, gebruikers):
+    Voortgang.objects.create(
+        inspanning=a1,
+        peildatum=datetime.date(2022, 1, 1),
+        planning="rood",
+        planning_toelichting="<p>Te laat.</p>",
+        ingevoerd_door=gebruikers["trekker"],
+    )
+    Voortgang.objects.filter(inspanning=a1, peildatum=datetime.date(2020, 11, 1)).get().delete()
+    client.force_login(gebruikers["college"])
+    html = client.get("/inspanningen/A1/").content.decode()
+    peildata = [p for p in ("1 januari 2022", "1 juni 2021") if f"Peildatum {p}</h3>" in html]
+    assert peildata == ["1 januari 2022", "1 juni 2021"]
+    assert html.index("Peildatum 1 januari 2022") < html.index("Peildatum 1 juni 2021")
+    assert "Ingevoerd door trekker" in html
+    assert 'Planning: <span class="stoplicht stoplicht-rood">Rood</span>' in html
+    assert "<strong>Voortgang per 1 november 2020 verwijderd</strong>" in html
+    assert "Corrigeren" not in html  # the college reads, it does not enter
+
+
+@pytest.mark.parametrize("wie", ["projectleider", "redacteur", "college", "trekker"])
+def test_readable_by_every_role(client, a1, gebruikers, wie):
+    client.force_login(gebruikers[wie])
+    assert client.get("/inspanningen/A1/").status_code == 200
+    assert client.get("/inspanningen/ZZ9/").status_code == 404
+
+
+def test_anonymous_goes_to_login(client, a1):
+    response = client.get("/inspanningen/A1/")
+    assert response.status_code == 302
+    assert response["Location"] == "/inloggen/?next=/inspanningen/A1/"
+
+
+def test_user_without_role_is_refused(client, a1):
+    client.force_login(get_user_model().objects.create_user("zonder-rol"))
+    assert client.get("/inspanningen/A1/").status_code == 403
+
+
+def _wijzig(a1, user, n):
+    """n saves that each leave a history row: colours, text, the inspanning and its trekkers."""
+    voortgang = a1.voortgang.first()
+    kleuren = ["groen", "oranje", "rood"]
+    for i in range(n):
+        if i % 3 == 0:
+            a1.titel = f"Woningbouwversneller {i}"
+            a1.save()
+        elif i % 3 == 1:
+            (a1.trekkers.remove if a1.trekkers.filter(pk=user.pk).exists() else a1.trekkers.add)(user)
+        else:
+            voortgang.planning = kleuren[i % 3]
+            voortgang.planning_toelichting = f"<p>Toelichting {i}.</p>"
+            voortgang.save()
+
+
+def _history_rows(a1) -> int:
+    return Inspanning.history.filter(id=a1.pk).count() + Voortgang.history.filter(inspanning_id=a1.pk).count()
+
+
+# Session, user, roles; the inspanning (with thema), its trekkers, its voortgang (with who entered it);
+# the history of the inspanning, its trekkers at each moment, the thema names in it, the history of its voortgang.
+QUERIES = 10
+
+
+def test_fixed_number_of_queries(client, a1, gebruikers, django_assert_num_queries):
+    client.force_login(gebruikers["projectleider"])
+    _wijzig(a1, gebruikers["trekker"], 6)
+    een_keer = _history_rows(a1)
+    with django_assert_num_queries(QUERIES):
+        gebeurtenissen = len(client.get("/inspanningen/A1/").context["gebeurtenissen"])
+
+    while _history_rows(a1) < 10 * een_keer:
+        _wijzig(a1, gebruikers["trekker"], 3)
+    with django_assert_num_queries(QUERIES):
+        response = client.get("/inspanningen/A1/")
+    assert len(response.context["gebeurtenissen"]) > 4 * gebeurtenissen

@@ -1,0 +1,98 @@
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from js_asset import Media
+
+from molenlanden.formatting import datum
+from molenlanden.roles import ALLE_ROLLEN, PROJECTLEIDER, TREKKER, heeft_rol, rol_vereist
+from thema.forms import VoortgangForm, versie_van
+from thema.history import naam_van, tijdlijn_van
+from thema.models import Inspanning, Voortgang
+
+
+def mag_invoeren(user, inspanning) -> bool:
+    """DESIGN.md, "Roles": the projectleider adds voortgang everywhere, a trekker only on their own inspanningen."""
+    if heeft_rol(user, PROJECTLEIDER):
+        return True
+    return heeft_rol(user, TREKKER) and any(t.pk == user.pk for t in inspanning.trekkers.all())
+
+
+def _inspanning_voor_invoer(request, code) -> Inspanning:
+    inspanning = get_object_or_404(Inspanning.objects.select_related("thema"), code=code)
+    if not mag_invoeren(request.user, inspanning):
+        raise PermissionDenied
+    return inspanning
+
+
+@rol_vereist(TREKKER, PROJECTLEIDER)
+def mijn_inspanningen(request):
+    inspanningen = Inspanning.objects.select_related("thema").met_laatste_voortgang()
+    alle = heeft_rol(request.user, PROJECTLEIDER)
+    if not alle:
+        inspanningen = inspanningen.van_trekker(request.user)
+    return render(request, "thema/mijn_inspanningen.html", {"inspanningen": inspanningen, "alle": alle})
+
+
+@rol_vereist(*ALLE_ROLLEN)
+def tijdlijn(request, code):
+    inspanning = get_object_or_404(Inspanning.objects.select_related("thema").prefetch_related("trekkers"), code=code)
+    context = {
+        "inspanning": inspanning,
+        "voortgang": inspanning.voortgang.select_related("ingevoerd_door"),
+        "gebeurtenissen": tijdlijn_van(inspanning),
+        "mag_invoeren": mag_invoeren(request.user, inspanning),
+    }
+    return render(request, "thema/tijdlijn.html", context)
+
+
+@rol_vereist(TREKKER, PROJECTLEIDER)
+def voortgang_nieuw(request, code):
+    inspanning = _inspanning_voor_invoer(request, code)
+    if request.method == "POST":
+        form = VoortgangForm(request.POST, instance=Voortgang(inspanning=inspanning), nieuw=True)
+        return _opslaan(request, inspanning, form)
+    bestaande = inspanning.voortgang.filter(peildatum=timezone.localdate()).first()
+    if bestaande is not None:
+        return redirect("thema:voortgang_wijzigen", code=inspanning.code, peildatum=bestaande.peildatum)
+    form = VoortgangForm.voorgevuld(inspanning, vorige=inspanning.voortgang.first())
+    return _formulier(request, inspanning, form)
+
+
+@rol_vereist(TREKKER, PROJECTLEIDER)
+def voortgang_wijzigen(request, code, peildatum):
+    inspanning = _inspanning_voor_invoer(request, code)
+    voortgang = get_object_or_404(inspanning.voortgang, peildatum=peildatum)
+    if request.method == "POST":
+        return _opslaan(request, inspanning, VoortgangForm(request.POST, instance=voortgang, nieuw=False))
+    return _formulier(request, inspanning, VoortgangForm(instance=voortgang, nieuw=False))
+
+
+def _opslaan(request, inspanning, form):
+    if not form.is_valid():
+        return _formulier(request, inspanning, form)
+    anders = form.save_unless_stale(request.user)
+    if anders is None:
+        messages.success(request, f"De voortgang per {datum(form.instance.peildatum)} is opgeslagen.")
+        return redirect("thema:tijdlijn", code=inspanning.code)
+    # Someone saved this peildatum meanwhile: show theirs, keep what this person typed, and let a
+    # deliberate second save (now carrying the current version) replace it.
+    data = request.POST.copy()
+    data["versie"] = versie_van(anders)
+    form = VoortgangForm(data, instance=copy.copy(anders), nieuw=False)
+    laatste = anders.history.select_related("history_user").first()
+    conflict = {"voortgang": anders, "door": naam_van((laatste and laatste.history_user) or anders.ingevoerd_door)}
+    return _formulier(request, inspanning, form, conflict=conflict, status=409)
+
+
+def _formulier(request, inspanning, form, conflict=None, status=200):
+    context = {
+        "inspanning": inspanning,
+        "form": form,
+        "conflict": conflict,
+        # The editor's import map is an inline script: the CSP allows it only with this request's nonce.
+        "media": Media.from_media(form.media, nonce=request.csp_nonce),
+    }
+    return render(request, "thema/voortgang_form.html", context, status=status)
