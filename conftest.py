@@ -21,11 +21,6 @@ def _chromium() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "browser" in item.keywords:
-            # A live server needs a transactional database; serialized_rollback restores what migrations
-            # put there (the role groups), which the flush after each such test would otherwise remove.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
     missing = [what for what, ok in (("chromium", _chromium()), ("axe-core (npm ci)", AXE.exists())) if not ok]
     if not missing:
         return
@@ -115,6 +110,9 @@ def gebruikers(db):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from molenlanden.testing import herstel_rollen
+
+    herstel_rollen()  # a browser test before this one emptied the tables, groups included
     User = get_user_model()
     users = {}
     for username, groep in (

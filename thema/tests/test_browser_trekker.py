@@ -8,7 +8,7 @@ from conftest import TEST_PASSWORD
 from molenlanden.formatting import datum
 from thema.models import Inspanning
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _editor(page, veld: str):
