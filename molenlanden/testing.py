@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 
 from dorpen.models import Dorpsactie, Kern
@@ -102,14 +104,18 @@ def herstel_rollen() -> None:
     from django.contrib.auth.models import Group, Permission
 
     import molenlanden.migrations
+    from molenlanden.migrations import _rechten
 
     for info in pkgutil.iter_modules(molenlanden.migrations.__path__):
         rechten = getattr(importlib.import_module(f"molenlanden.migrations.{info.name}"), "RECHTEN", {})
-        for groep, per_app in rechten.items():
-            group, _ = Group.objects.get_or_create(name=groep)
-            for app_label, per_model in per_app.items():
-                for model, acties in per_model.items():
-                    codenames = [f"{actie}_{model}" for actie in acties]
-                    group.permissions.add(
-                        *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-                    )
+        _rechten.koppel(Group, Permission, rechten)
+
+
+def formulier_data(response, form_name: str = "form") -> dict:
+    """The POST data a browser sends for a (non-admin) form as rendered."""
+    data = {}
+    for bound in response.context[form_name]:
+        value = bound.value()
+        if value is not None:
+            data[bound.html_name] = value.isoformat() if isinstance(value, datetime.date) else str(value)
+    return data

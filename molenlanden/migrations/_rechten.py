@@ -1,4 +1,4 @@
-"""Shared by the migrations that give the role groups their model permissions."""
+"""Shared by the migrations that give the role groups their model permissions (and by the tests' herstel_rollen)."""
 
 from django.contrib.auth.management import create_permissions
 
@@ -9,8 +9,11 @@ def geef(apps, rechten):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
+    koppel(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), rechten)
+
+
+def koppel(Group, Permission, rechten):
+    """Creates each group (if needed) and adds its permissions; safe to run again."""
     for groep, per_app in rechten.items():
         group, _ = Group.objects.get_or_create(name=groep)
         for app_label, per_model in per_app.items():

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
+from molenlanden.testing import formulier_data
 from thema.history import tijdlijn_van
 from thema.models import Inspanning, Voortgang
 
@@ -12,15 +13,6 @@ def a1(demo, gebruikers):
     inspanning = Inspanning.objects.get(code="A1")
     inspanning.trekkers.add(gebruikers["trekker"])
     return inspanning
-
-
-def _formulier(response) -> dict:
-    data = {}
-    for bound in response.context["form"]:
-        value = bound.value()
-        if value is not None:
-            data[bound.html_name] = value.isoformat() if isinstance(value, datetime.date) else str(value)
-    return data
 
 
 def _gebeurtenissen_html(html: str) -> str:
@@ -33,7 +25,7 @@ def test_colour_change_reads_as_a_sentence(client, a1, gebruikers):
     oude_toelichting = voortgang.planning_toelichting
     client.force_login(gebruikers["trekker"])
     url = "/inspanningen/A1/voortgang/2021-06-01/"
-    data = _formulier(client.get(url)) | {
+    data = formulier_data(client.get(url)) | {
         "planning": "rood",
         "planning_toelichting": "<p>De vergunning is <strong>geweigerd</strong>.</p>",
     }

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.test import Client
 
+from molenlanden.testing import formulier_data
 from thema.models import Inspanning, Voortgang
 
 MELDING = "Niet opgeslagen: er is intussen een andere versie opgeslagen"
@@ -28,15 +29,6 @@ def projectleider(gebruikers):
     return client
 
 
-def _formulier(response) -> dict:
-    data = {}
-    for bound in response.context["form"]:
-        value = bound.value()
-        if value is not None:
-            data[bound.html_name] = value.isoformat() if isinstance(value, datetime.date) else str(value)
-    return data
-
-
 def _rij(voortgang) -> dict:
     return Voortgang.objects.filter(pk=voortgang.pk).values().get()
 
@@ -44,8 +36,8 @@ def _rij(voortgang) -> dict:
 def test_stale_edit_is_refused_and_keeps_what_was_typed(a1, trekker, projectleider):
     voortgang = a1.voortgang.first()
     url = f"/inspanningen/A1/voortgang/{voortgang.peildatum:%Y-%m-%d}/"
-    form_a = _formulier(trekker.get(url))
-    form_b = _formulier(projectleider.get(url))
+    form_a = formulier_data(trekker.get(url))
+    form_b = formulier_data(projectleider.get(url))
     assert form_a["versie"] == form_b["versie"] != ""
 
     form_b |= {"planning": "rood", "planning_toelichting": "<p>De aannemer is failliet.</p>"}
@@ -73,18 +65,18 @@ def test_stale_edit_is_refused_and_keeps_what_was_typed(a1, trekker, projectleid
 def test_second_save_after_conflict_replaces_deliberately(a1, trekker, projectleider):
     voortgang = a1.voortgang.first()
     url = f"/inspanningen/A1/voortgang/{voortgang.peildatum:%Y-%m-%d}/"
-    form_a = _formulier(trekker.get(url))
-    projectleider.post(url, _formulier(projectleider.get(url)) | {"bijsturing": "<p>Van de projectleider.</p>"})
+    form_a = formulier_data(trekker.get(url))
+    projectleider.post(url, formulier_data(projectleider.get(url)) | {"bijsturing": "<p>Van de projectleider.</p>"})
 
     conflict = trekker.post(url, form_a | {"bijsturing": "<p>Van de trekker.</p>"})
     assert conflict.status_code == 409
-    assert trekker.post(url, _formulier(conflict)).status_code == 302
+    assert trekker.post(url, formulier_data(conflict)).status_code == 302
     assert _rij(voortgang)["bijsturing"] == "<p>Van de trekker.</p>"
 
 
 def test_new_on_a_peildatum_someone_else_just_created_is_refused(a1, trekker, projectleider, gebruikers):
-    form_a = _formulier(trekker.get("/inspanningen/A1/voortgang/nieuw/")) | {"peildatum": "2022-03-01"}
-    form_b = _formulier(projectleider.get("/inspanningen/A1/voortgang/nieuw/")) | {"peildatum": "2022-03-01"}
+    form_a = formulier_data(trekker.get("/inspanningen/A1/voortgang/nieuw/")) | {"peildatum": "2022-03-01"}
+    form_b = formulier_data(projectleider.get("/inspanningen/A1/voortgang/nieuw/")) | {"peildatum": "2022-03-01"}
     assert projectleider.post("/inspanningen/A1/voortgang/nieuw/", form_b | {"financien": "groen"}).status_code == 302
     bestaande = a1.voortgang.get(peildatum=datetime.date(2022, 3, 1))
     voor = _rij(bestaande)
@@ -106,7 +98,7 @@ def test_new_on_a_peildatum_someone_else_just_created_is_refused(a1, trekker, pr
 def test_unchanged_version_saves(a1, trekker):
     voortgang = a1.voortgang.first()
     url = f"/inspanningen/A1/voortgang/{voortgang.peildatum:%Y-%m-%d}/"
-    data = _formulier(trekker.get(url)) | {"bijsturing": "<p>Eerste.</p>"}
+    data = formulier_data(trekker.get(url)) | {"bijsturing": "<p>Eerste.</p>"}
     assert trekker.post(url, data).status_code == 302
     # The same (now stale) form posted twice: the second is refused rather than silently overwriting.
     assert trekker.post(url, data | {"bijsturing": "<p>Tweede.</p>"}).status_code == 409
