@@ -56,7 +56,7 @@ def bouw_rapport(rapportage: Rapportage) -> dict:
         if _in_editie(i, peildatum, vorige_peildatum)
     ]
     ids = [i.pk for i in inspanningen]
-    huidig, eerder = _voortgang_per_inspanning(ids, peildatum, vorige_peildatum)
+    huidig, eerder = voortgang_per_inspanning(ids, peildatum, vorige_peildatum)
     mijlpalen = defaultdict(list)
     for mijlpaal in Mijlpaal.objects.filter(inspanning_id__in=ids):
         mijlpalen[mijlpaal.inspanning_id].append(mijlpaal)
@@ -97,7 +97,7 @@ def _in_editie(inspanning, peildatum, vorige_peildatum) -> bool:
     return not (vorige_peildatum and _status_op(inspanning, vorige_peildatum) != Inspanning.Status.LOPEND)
 
 
-def _voortgang_per_inspanning(ids, peildatum, vorige_peildatum):
+def voortgang_per_inspanning(ids, peildatum, vorige_peildatum):
     """The latest voortgang on or before the peildatum, and on or before the previous edition's."""
     huidig, eerder = {}, {}
     for v in Voortgang.objects.filter(inspanning_id__in=ids, peildatum__lte=peildatum).order_by("peildatum"):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from molenlanden.roles import PROJECTLEIDER, REDACTIE, heeft_rol, rol_vereist
 from rapportage import review
-from rapportage.builder import _voortgang_per_inspanning, bouw_rapport
+from rapportage.builder import bouw_rapport, voortgang_per_inspanning
 from rapportage.models import Beoordeling, Opmerking, Rapportage
 from rapportage.review_forms import NotitieForm, OordeelForm, OpmerkingForm, TerReviewForm
 from thema.models import Inspanning
@@ -155,7 +155,7 @@ def _wat_veranderd(rapportage: Rapportage, structuur: dict) -> list[dict]:
         return []
     inspanningen = [(t, i) for t in structuur["themas"] for i in t["inspanningen"]]
     pks = dict(Inspanning.objects.filter(code__in=[i["code"] for _, i in inspanningen]).values_list("code", "pk"))
-    _, eerder = _voortgang_per_inspanning(list(pks.values()), rapportage.peildatum, vorige.peildatum)
+    _, eerder = voortgang_per_inspanning(list(pks.values()), rapportage.peildatum, vorige.peildatum)
     result = []
     for _thema, i in inspanningen:
         oud = eerder.get(pks.get(i["code"]))
