@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from conftest import TEST_PASSWORD
 from molenlanden.formatting import datum
+from rapportage.models import Rapportage
 from thema.models import Inspanning
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,6 +21,9 @@ def test_trekker_delivers_voortgang_and_sees_it_on_the_timeline(
     page, live_server, gebruikers, demo, login, assert_accessible
 ):
     Inspanning.objects.get(code="A1").trekkers.add(gebruikers["trekker"])
+    concept = Rapportage.objects.create(
+        titel="Voortgangsrapportage", slug="vgr", soort="update", peildatum=timezone.localdate()
+    )
     login("trekker")
 
     page.get_by_role("link", name="Mijn inspanningen").click()
@@ -59,6 +63,12 @@ def test_trekker_delivers_voortgang_and_sees_it_on_the_timeline(
     expect(nieuw.get_by_text("Planning: Rood")).to_be_visible()
     expect(nieuw.get_by_text("De aannemer is failliet; de oplevering schuift een jaar op.")).to_be_visible()
     expect(page.get_by_text(f"Voortgang per {vandaag} ingevoerd")).to_be_visible()
+    assert_accessible()
+    # The concept edition at today's peildatum now carries what the trekker delivered.
+    page.goto(f"{live_server.url}/rapportages/{concept.slug}/")
+    a1 = page.locator("#inspanning-a1")
+    expect(a1.get_by_text("De aannemer is failliet; de oplevering schuift een jaar op.")).to_be_visible()
+    expect(a1.locator("[data-dimensie=planning]").get_by_text("Rood", exact=True)).to_be_visible()
     assert_accessible()
 
 
