@@ -57,9 +57,10 @@ def trend(vorige: str | None, huidige: str | None) -> str | None:
 def badge_html(kleur: str | None, dimensie: str | None = None):
     """A badge that carries the word as well as the colour (WCAG 1.4.1)."""
     from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
 
     if not kleur:
-        return format_html('<span class="stoplicht stoplicht-leeg">geen oordeel</span>')
+        return mark_safe('<span class="stoplicht stoplicht-leeg">geen oordeel</span>')  # noqa: S308 - constant
     woord = Kleur(kleur).label
     if dimensie:
         return format_html(
