@@ -1,198 +1,21 @@
-"""Inline SVG figures for the voortgangsrapportage, drawn on the server.
-
-Pure functions: they take plain data (from the report builder) and return an SVG string that works both inside the
-HTML page (axe-core WCAG 2.1 AA) and inside the PDF made by WeasyPrint. Only basic SVG is used (rect, circle, path,
-text, g, title, desc) with presentation attributes; no CSS, no scripts, no external references.
-
-Every text that is placed is escaped, because names come from the database.
-"""
+"""A schematic map of the municipality with a dot per kern, sized by its number of dorpsacties."""
 
 from __future__ import annotations
 
 import math
-import re
 
-from django.utils.html import escape
-
-FONT = "DejaVu Sans, Arial, sans-serif"
-TEKST = "#1b1b1b"
-TEKST_ZACHT = "#4a4a4a"
-
-KLEUREN = ("groen", "oranje", "rood", "grijs")
-VULLING = {"groen": "#1d6b32", "oranje": "#f2a33a", "rood": "#b02a20", "grijs": "#5c636a"}
-TEKST_OP = {"groen": "#ffffff", "oranje": TEKST, "rood": "#ffffff", "grijs": "#ffffff"}
-
-KAART_VULLING = "#e8eef2"
-KAART_LIJN = "#003b5c"
-KERN_KLEUR = "#003b5c"
-
-
-# --------------------------------------------------------------------------------------------------------------------
-# helpers
-
-
-def _e(tekst) -> str:
-    """Escape text for use in SVG/XML content and attribute values."""
-    return str(escape(str(tekst)))
-
-
-def _n(getal: float) -> str:
-    """A compact number for an attribute (no trailing zeros)."""
-    tekst = f"{getal:.2f}".rstrip("0").rstrip(".")
-    return "0" if tekst in ("", "-0") else tekst
-
-
-def _id(prefix: str) -> str:
-    schoon = re.sub(r"[^A-Za-z0-9_-]", "-", str(prefix)) or "svg"
-    return schoon if schoon[0].isalpha() else f"svg-{schoon}"
-
-
-def _tekstbreedte(tekst: str, grootte: float) -> float:
-    return 0.6 * grootte * len(tekst)
-
-
-def _open_svg(prefix: str, breedte: float, hoogte: float, titel: str, desc: str) -> list[str]:
-    return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{prefix}-titel {prefix}-desc" '
-        f'viewBox="0 0 {_n(breedte)} {_n(hoogte)}" width="100%" preserveAspectRatio="xMidYMid meet" '
-        f'font-family="{FONT}" font-size="14" fill="{TEKST}">',
-        f'<title id="{prefix}-titel">{_e(titel)}</title>',
-        f'<desc id="{prefix}-desc">{_e(desc)}</desc>',
-        f'<rect x="0" y="0" width="{_n(breedte)}" height="{_n(hoogte)}" fill="#ffffff"/>',
-    ]
-
-
-def _afbreken(tekst: str, max_tekens: int) -> list[str]:
-    """Greedy word wrap on a number of characters."""
-    regels: list[str] = []
-    huidig = ""
-    for woord in str(tekst).split():
-        kandidaat = f"{huidig} {woord}".strip()
-        if len(kandidaat) <= max_tekens or not huidig:
-            huidig = kandidaat
-        else:
-            regels.append(huidig)
-            huidig = woord
-    if huidig:
-        regels.append(huidig)
-    return regels or [""]
-
-
-def _telling(tellingen: dict, kleur: str) -> int:
-    try:
-        return max(0, int(tellingen.get(kleur) or 0))
-    except (TypeError, ValueError):
-        return 0
-
-
-# --------------------------------------------------------------------------------------------------------------------
-# 1. In één oogopslag: 100%-stacked bars per thema and dimension
-
-
-def stacked_bars(rijen: list[dict], *, titel: str, id_prefix: str = "oogopslag") -> str:
-    """Draw "In één oogopslag": per thema three 100%-stacked bars (inhoud, planning, financiën).
-
-    rijen: [{"label": "A. Wonen ...", "dimensies": [{"label": "Inhoud", "tellingen": {"groen": 3, "oranje": 1,
-    "rood": 0, "grijs": 0}}, ...]}, ...]
-    """
-    prefix = _id(id_prefix)
-    breedte = 800.0
-    marge = 16.0
-    label_breedte = 110.0
-    balk_x = marge + label_breedte
-    balk_breedte = breedte - marge - balk_x
-    balk_hoogte = 22.0
-    balk_afstand = 6.0
-    thema_grootte = 15.0
-    thema_regel = 19.0
-    getal_grootte = 13.0
-
-    # desc: a full-sentence summary with all counts
-    delen = []
-    for rij in rijen:
-        dims = []
-        for dim in rij.get("dimensies", []):
-            t = dim.get("tellingen", {}) or {}
-            aantallen = ", ".join(f"{_telling(t, k)} {k}" for k in KLEUREN)
-            dims.append(f"{str(dim.get('label', '')).lower()} {aantallen}")
-        delen.append(f"{rij.get('label', '')}: {'; '.join(dims) if dims else 'geen dimensies'}.")
-    if delen:
-        desc = "Aantal inspanningen per kleur, per thema en dimensie. " + " ".join(delen)
-    else:
-        desc = "Er zijn geen thema's om te tonen."
-
-    onderdelen: list[str] = []
-
-    # legend at the top
-    y = marge
-    x = marge
-    for kleur in KLEUREN:
-        onderdelen.append(
-            f'<rect x="{_n(x)}" y="{_n(y)}" width="16" height="16" fill="{VULLING[kleur]}" '
-            f'stroke="{TEKST}" stroke-width="0.5"/>'
-        )
-        onderdelen.append(f'<text x="{_n(x + 22)}" y="{_n(y + 13)}">{_e(kleur)}</text>')
-        x += 22 + _tekstbreedte(kleur, 14) + 24
-    legenda = f'<g aria-hidden="true">{"".join(onderdelen)}</g>'
-    onderdelen = [legenda]
-    y += 16 + 18
-
-    max_tekens = int((breedte - 2 * marge) / (0.6 * thema_grootte))
-    for rij in rijen:
-        groep = ["<g>"]
-        for regel in _afbreken(rij.get("label", ""), max_tekens):
-            y += thema_regel
-            groep.append(
-                f'<text x="{_n(marge)}" y="{_n(y - 4)}" font-size="{_n(thema_grootte)}" '
-                f'font-weight="bold">{_e(regel)}</text>'
-            )
-        y += 4
-        for dim in rij.get("dimensies", []):
-            dim_label = str(dim.get("label", ""))
-            tellingen = dim.get("tellingen", {}) or {}
-            midden = y + balk_hoogte / 2
-            groep.append(f'<text x="{_n(marge)}" y="{_n(midden + 5)}">{_e(dim_label)}</text>')
-            totaal = sum(_telling(tellingen, k) for k in KLEUREN)
-            if totaal == 0:
-                groep.append(
-                    f"<g><title>{_e(dim_label)}: geen inspanningen</title>"
-                    f'<rect x="{_n(balk_x)}" y="{_n(y)}" width="{_n(balk_breedte)}" height="{_n(balk_hoogte)}" '
-                    f'fill="#ffffff" stroke="{VULLING["grijs"]}" stroke-width="1"/>'
-                    f'<text x="{_n(balk_x + 8)}" y="{_n(midden + 5)}" fill="{TEKST}">geen inspanningen</text></g>'
-                )
-            else:
-                sx = balk_x
-                for kleur in KLEUREN:
-                    aantal = _telling(tellingen, kleur)
-                    if aantal == 0:
-                        continue
-                    w = balk_breedte * aantal / totaal
-                    segment = [
-                        f"<g><title>{_e(dim_label)}: {aantal} {kleur}</title>",
-                        f'<rect x="{_n(sx)}" y="{_n(y)}" width="{_n(w)}" height="{_n(balk_hoogte)}" '
-                        f'fill="{VULLING[kleur]}" stroke="#ffffff" stroke-width="1"/>',
-                    ]
-                    getal = str(aantal)
-                    if w >= _tekstbreedte(getal, getal_grootte) + 6:
-                        segment.append(
-                            f'<text x="{_n(sx + w / 2)}" y="{_n(midden + getal_grootte * 0.35)}" '
-                            f'text-anchor="middle" font-size="{_n(getal_grootte)}" font-weight="bold" '
-                            f'fill="{TEKST_OP[kleur]}">{getal}</text>'
-                        )
-                    segment.append("</g>")
-                    groep.append("".join(segment))
-                    sx += w
-            y += balk_hoogte + balk_afstand
-        groep.append("</g>")
-        onderdelen.append("".join(groep))
-        y += 12
-
-    hoogte = y + marge - 12
-    return "".join([*_open_svg(prefix, breedte, hoogte, titel, desc), *onderdelen, "</svg>"])
-
-
-# --------------------------------------------------------------------------------------------------------------------
-# 2. Schematic map of the municipality with the kernen and their dorpsacties
+from rapportage.svg.basis import (
+    KAART_LIJN,
+    KAART_VULLING,
+    KERN_KLEUR,
+    TEKST_ZACHT,
+    _afbreken,
+    _e,
+    _id,
+    _n,
+    _open_svg,
+    _tekstbreedte,
+)
 
 
 def _polygonen(geojson: dict) -> list[list[list[list[float]]]]:
@@ -440,6 +263,3 @@ def kaart(
         delen.append(f'<text x="{_n(marge)}" y="{_n(by)}" font-size="11" fill="{TEKST_ZACHT}">{_e(regel)}</text>')
 
     return "".join([*_open_svg(prefix, breedte, hoogte, titel, desc), *delen, "</svg>"])
-
-
-__all__ = ["stacked_bars", "kaart"]
