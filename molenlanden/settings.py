@@ -120,6 +120,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
+LOCALE_PATHS = [BASE_DIR / "molenlanden" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
