@@ -7,7 +7,7 @@ class ProgrammaAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["molenlanden/stoplicht.css"]}
-        js = ["molenlanden/admin-toegankelijk.js"]
+        js = ["molenlanden/admin-toegankelijk.js", "molenlanden/editor-toegankelijk.js"]
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The rich-text editor needs an inline import map; our CSP allows it only with the request's nonce.

@@ -86,6 +86,7 @@ def test_inspanning_history(client, inspanning):
             "Changes",
             "Created",
             "Changed",
+            "None",  # the demo data's first version has no change reason
             *APP_LIST_ENGELS,
         ],
         nederlands=[
@@ -108,11 +109,16 @@ def test_inspanning_history_version(client, inspanning):
     assert response.status_code == 200
     controleer(
         zichtbare_tekst(response),
-        engels=["Press the 'Revert' button below to revert to this version of the object.", "Revert"],
+        engels=[
+            "Press the 'Revert' button below to revert to this version of the object.",
+            "Revert",
+            "Historical inspanningen",
+        ],
         nederlands=[
             "Klik hieronder op ‘Terugzetten’ om het object terug te zetten naar deze versie.",
             f"{versie.instance} terugzetten",
             "Terugzetten",
+            "Pittige thema's › Inspanningen",  # the breadcrumbs name the real model and app
         ],
     )
 

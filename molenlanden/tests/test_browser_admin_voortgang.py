@@ -24,6 +24,8 @@ def test_projectleider_adds_voortgang_in_the_admin(page, live_server, gebruikers
     page.get_by_role("link", name="A1", exact=True).click()
     expect(page.get_by_role("heading", name="A1 Woningbouwversneller")).to_be_visible()
     expect(page.locator(".ProseMirror").first).to_be_visible()  # the editor loaded
+    expect(page.get_by_role("button", name="Vet").first).to_be_attached()  # its toolbar speaks Dutch
+    expect(page.get_by_role("button", name="bold")).to_have_count(0)
     assert_accessible()
 
     page.get_by_role("button", name="Nog een Voortgang toevoegen").click()

@@ -38,6 +38,7 @@ def test_trekker_delivers_voortgang_and_sees_it_on_the_timeline(
     expect(planning.get_by_label("Oranje")).to_be_checked()  # pre-filled from the previous voortgang
     toelichting = _editor(page, "planning_toelichting")
     expect(toelichting).to_contain_text("vertraging")
+    expect(page.get_by_role("button", name="Genummerde lijst").first).to_be_attached()  # a Dutch toolbar
     assert_accessible()
 
     # Rood without a toelichting is refused, with the reason next to the field.

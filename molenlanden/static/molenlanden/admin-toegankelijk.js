@@ -1,5 +1,5 @@
-// Gives the admin's script-made inputs the name of their field (WCAG 4.1.2): the rich-text editor
-// (a ProseMirror contenteditable) and select2's boxes (autocomplete fields) appear after page load without one.
+// Gives select2's boxes (the admin's autocomplete fields) the name of their field (WCAG 4.1.2): they appear
+// after page load without one. The rich-text editor is named by editor-toegankelijk.js.
 (function () {
   "use strict";
 
@@ -14,11 +14,6 @@
   function selectOf(element) {
     const select = element.closest(".select2-container")?.previousElementSibling;
     return select?.tagName === "SELECT" ? select : null;
-  }
-
-  function nameEditor(editor) {
-    const label = labelFor(editor.closest(".prose-editor")?.querySelector("textarea")?.id);
-    if (label && !editor.hasAttribute("aria-label")) editor.setAttribute("aria-label", labelText(label));
   }
 
   function nameSearch(search) {
@@ -39,7 +34,6 @@
   }
 
   const handlers = [
-    [".prose-editor .ProseMirror", nameEditor],
     [".select2-search__field", nameSearch],
     [".select2-selection--single", nameSingleSelect],
   ];
