@@ -23,9 +23,24 @@ def _terug(rapportage, anker="review"):
     return redirect(f"{rapportage.get_absolute_url()}#{anker or 'review'}")
 
 
-def _fouten(request, fout):
+def _blok(opmerking: Opmerking) -> str:
+    """The id of the block showing this place's threads (as review_plek's doel_id): where a reader returns to."""
+    if not opmerking.anker:
+        return "review"
+    if opmerking.dimensie or opmerking.soort == Opmerking.Soort.EDITIE:
+        return opmerking.anker
+    return f"{opmerking.anker}-review"
+
+
+def _melding(request, niveau, tekst: str, blok: str | None) -> None:
+    # Tagged with the block of the report page it is about: that block shows it in a live region, so it is right
+    # there after an htmx swap (which takes only that block from the page) and after a redirect to its anchor.
+    messages.add_message(request, niveau, tekst, extra_tags=f"review:{blok or 'review'}" if blok is not None else "")
+
+
+def _fouten(request, fout, blok: str | None = None):
     teksten = fout.messages if isinstance(fout, ValidationError) else [e for v in fout.values() for e in v]
-    messages.error(request, " ".join(teksten))
+    _melding(request, messages.ERROR, " ".join(teksten), blok)
 
 
 def review_context(rapportage: Rapportage, user, structuur: dict) -> dict | None:
@@ -66,9 +81,10 @@ def opmerking_plaatsen(request, slug):
     rapportage = get_object_or_404(Rapportage, slug=slug)
     form = OpmerkingForm(request.POST)
     if not form.is_valid():
-        _fouten(request, form.errors)
-        return _terug(rapportage, form.cleaned_data.get("terug"))
-    anker = form.cleaned_data["terug"]
+        blok = form.cleaned_data.get("terug", "")
+        _fouten(request, form.errors, blok)
+        return _terug(rapportage, blok)
+    blok = form.cleaned_data["terug"]  # the block the form sits in; an error is shown there
     try:
         opmerking = review.plaats_opmerking(
             rapportage,
@@ -78,23 +94,25 @@ def opmerking_plaatsen(request, slug):
             parent_id=form.cleaned_data["parent"],
         )
     except ValidationError as fout:
-        _fouten(request, fout)
-        return _terug(rapportage, anker)
-    messages.success(request, f"Uw {'antwoord' if opmerking.parent_id else 'opmerking'} is geplaatst.")
-    return _terug(rapportage, anker or opmerking.anker)
+        _fouten(request, fout, blok)
+        return _terug(rapportage, blok)
+    blok = _blok(opmerking)
+    _melding(request, messages.SUCCESS, f"Uw {'antwoord' if opmerking.parent_id else 'opmerking'} is geplaatst.", blok)
+    return _terug(rapportage, blok)
 
 
 @rol_vereist(PROJECTLEIDER)
 @require_POST
 def opmerking_oplossen(request, slug, pk):
     opmerking = get_object_or_404(Opmerking.objects.select_related("rapportage"), rapportage__slug=slug, pk=pk)
+    blok = _blok(opmerking)
     try:
         review.los_op(opmerking, door=request.user)
     except ValidationError as fout:
-        _fouten(request, fout)
+        _fouten(request, fout, blok)
     else:
-        messages.success(request, f"De opmerking over {opmerking.plek_label} is opgelost.")
-    return _terug(opmerking.rapportage, opmerking.anker)
+        _melding(request, messages.SUCCESS, f"De opmerking over {opmerking.plek_label} is opgelost.", blok)
+    return _terug(opmerking.rapportage, blok)
 
 
 @rol_vereist(REDACTIE)
@@ -103,15 +121,16 @@ def oordeel_geven(request, slug):
     rapportage = get_object_or_404(Rapportage, slug=slug)
     form = OordeelForm(request.POST)
     if not form.is_valid():
-        _fouten(request, form.errors)
-        return _terug(rapportage)
+        _fouten(request, form.errors, "review-oordeel")
+        return _terug(rapportage, "review-oordeel")
     try:
         beoordeling = review.geef_oordeel(rapportage, redacteur=request.user, **form.cleaned_data)
     except ValidationError as fout:
-        _fouten(request, fout)
+        _fouten(request, fout, "review-oordeel")
     else:
-        messages.success(request, f"Uw oordeel is vastgelegd: {beoordeling.get_oordeel_display().lower()}.")
-    return _terug(rapportage)
+        tekst = f"Uw oordeel is vastgelegd: {beoordeling.get_oordeel_display().lower()}."
+        _melding(request, messages.SUCCESS, tekst, "review-oordeel")
+    return _terug(rapportage, "review-oordeel")
 
 
 @rol_vereist(PROJECTLEIDER)

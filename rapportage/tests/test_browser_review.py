@@ -15,6 +15,14 @@ def _uitloggen(page):
     page.wait_for_load_state()
 
 
+def _gemeld(page, blok, tekst, rol="status"):
+    """The outcome is announced in a live region inside the swapped block, and focus moved there (WCAG 4.1.3, 2.4.3)."""
+    melding = page.get_by_role(rol)
+    expect(melding).to_contain_text(tekst)
+    expect(blok.get_by_role(rol)).to_have_count(1)
+    expect(melding).to_be_focused()
+
+
 def test_review_journey(page, live_server, gebruikers, demo, login, assert_accessible):
     Rapportage.objects.create(
         titel="Wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
@@ -46,10 +54,12 @@ def test_review_journey(page, live_server, gebruikers, demo, login, assert_acces
     planning = page.locator("#inspanning-a1-planning")
     expect(planning.get_by_text("De oplevering in 2022 lijkt niet haalbaar.")).to_be_visible()
     expect(planning.get_by_text("Open", exact=True)).to_be_visible()
+    _gemeld(page, planning, "Uw opmerking is geplaatst.")
+    assert_accessible()
     page.get_by_label("Wijzigingen nodig").check()
     page.get_by_label("Toelichting", exact=True).fill("A1 planning bijwerken.")
     page.get_by_role("button", name="Oordeel geven").click()
-    expect(page.get_by_text("Uw oordeel is vastgelegd: wijzigingen nodig.")).to_be_visible()
+    _gemeld(page, page.locator("#review-oordeel"), "Uw oordeel is vastgelegd: wijzigingen nodig.")
     assert_accessible()
     _uitloggen(page)
 
@@ -61,9 +71,11 @@ def test_review_journey(page, live_server, gebruikers, demo, login, assert_acces
     planning.get_by_label("Uw antwoord").fill("Aangepast: oplevering 2023.")
     planning.get_by_role("button", name="Antwoord plaatsen").click()
     expect(page.locator("#inspanning-a1-planning").get_by_text("Aangepast: oplevering 2023.")).to_be_visible()
+    _gemeld(page, page.locator("#inspanning-a1-planning"), "Uw antwoord is geplaatst.")
     assert_accessible()
     page.locator("#inspanning-a1-planning").get_by_role("button", name="Oplossen").click()
     expect(page.locator("#inspanning-a1-planning").get_by_text("Opgeloste opmerking van")).to_be_visible()
+    _gemeld(page, page.locator("#inspanning-a1-planning"), "De opmerking over A1 — planning is opgelost.")
     assert_accessible()
 
     page.goto(f"{detail}review/")
@@ -79,3 +91,64 @@ def test_review_journey(page, live_server, gebruikers, demo, login, assert_acces
     editie.refresh_from_db()
     assert editie.is_vastgesteld and editie.besluitnummer == "B&W-2021-42"
     assert ReviewGebeurtenis.objects.filter(rapportage=editie, soort="vastgesteld").exists()
+
+
+def test_an_error_is_an_alert_in_the_block_and_takes_focus(
+    page, live_server, gebruikers, demo, login, assert_accessible
+):
+    Rapportage.objects.create(
+        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
+        status=Rapportage.Status.TER_REVIEW, review_ronde=1,
+    )  # fmt: skip
+    login("redacteur")
+    page.goto(f"{live_server.url}/rapportages/update-2021/")
+    blok = page.locator("#review-editie")
+    blok.get_by_text("Opmerking plaatsen over De editie als geheel").click()
+    blok.get_by_label("Uw opmerking", exact=True).fill("   ")  # passes `required`, not the server
+    blok.get_by_role("button", name="Opmerking plaatsen").click()
+    _gemeld(page, page.locator("#review-editie"), "Schrijf een opmerking.", rol="alert")
+    assert_accessible()
+    # Giving a verdict without explanation: an alert beside the verdict form, then the status once it is right.
+    page.get_by_label("Wijzigingen nodig").check()
+    page.get_by_role("button", name="Oordeel geven").click()
+    _gemeld(page, page.locator("#review-oordeel"), "Licht toe welke wijzigingen nodig zijn.", rol="alert")
+    expect(page.get_by_role("status")).to_have_count(0)
+    assert_accessible()
+
+
+def test_voortgangsrapportage_and_kernen_without_actions_take_comments(
+    page, live_server, gebruikers, demo, login, assert_accessible
+):
+    from dorpen.models import Kern
+
+    Kern.objects.create(naam="Zonderactie", slug="zonderactie", latitude="51.85", longitude="4.9")
+    for slug, soort, peildatum in [
+        ("update-2021", "update", datetime.date(2021, 6, 1)),
+        ("vgr-najaar-2021", "voortgang", datetime.date(2021, 9, 1)),
+    ]:
+        Rapportage.objects.create(
+            titel=slug, slug=slug, soort=soort, peildatum=peildatum, status=Rapportage.Status.TER_REVIEW, review_ronde=1
+        )
+    login("redacteur")
+    page.goto(f"{live_server.url}/rapportages/update-2021/")
+    kern = page.locator("#kern-zonderactie")
+    kern.get_by_text("Opmerking plaatsen over Dorpsacties in Zonderactie").click()
+    kern.get_by_label("Uw opmerking", exact=True).fill("Hier loopt toch een buurtproject?")
+    kern.get_by_role("button", name="Opmerking plaatsen").click()
+    expect(page.locator("#kern-zonderactie").get_by_text("Hier loopt toch een buurtproject?")).to_be_visible()
+    _gemeld(page, page.locator("#kern-zonderactie-review"), "Uw opmerking is geplaatst.")
+    assert_accessible()
+
+    page.goto(f"{live_server.url}/rapportages/vgr-najaar-2021/")
+    assert_accessible()
+    a1 = page.locator("#inspanning-a1")
+    a1.get_by_text("Opmerking plaatsen over A1").click()
+    keuze = a1.get_by_label("Waarover gaat uw opmerking?")
+    veld = a1.locator(".oordeel").first.get_attribute("data-dimensie")
+    keuze.select_option(value=f"inspanning:A1:{veld}")
+    a1.get_by_label("Uw opmerking", exact=True).fill("Is de bijsturing al besloten?")
+    a1.get_by_role("button", name="Opmerking plaatsen").click()
+    dimensie = page.locator(f"#inspanning-a1-{veld}")
+    expect(dimensie.get_by_text("Is de bijsturing al besloten?")).to_be_visible()
+    _gemeld(page, dimensie, "Uw opmerking is geplaatst.")
+    assert_accessible()

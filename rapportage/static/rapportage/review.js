@@ -1,0 +1,53 @@
+// The review forms post with htmx and swap only the block they are about. The server puts the outcome in that
+// block (role="status" or role="alert", data-review-melding); here focus moves to it, so a screen-reader or
+// keyboard user hears what happened and continues from there (WCAG 4.1.3, 2.4.3). A live region that arrives
+// already filled is not reliably read out, and the focused button was just replaced.
+(function () {
+  "use strict";
+
+  var MISLUKT = "Dat is niet gelukt: de server gaf geen antwoord. Probeer het opnieuw, of laad de pagina opnieuw.";
+
+  function toon(blok, tekst) {
+    var melding = document.createElement("div");
+    melding.className = "alert alert-danger py-2 my-2 review-melding";
+    melding.setAttribute("role", "alert");
+    melding.setAttribute("tabindex", "-1");
+    melding.setAttribute("data-review-melding", "");
+    melding.textContent = tekst;
+    blok.prepend(melding);
+    melding.focus();
+  }
+
+  // Only the outcome of the latest action stays: one status on the page, no stale ones.
+  document.addEventListener("htmx:beforeRequest", function () {
+    document.querySelectorAll("[data-review-melding]").forEach(function (el) {
+      el.remove();
+    });
+  });
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    // A page without the block (the login page after the session expired) would swap the block away:
+    // show that page instead.
+    var doel = event.detail.target;
+    var xhr = event.detail.xhr;
+    if (doel && doel.id && xhr.status < 400 && xhr.responseText.indexOf('id="' + doel.id + '"') === -1) {
+      event.detail.shouldSwap = false;
+      window.location.assign(xhr.responseURL || window.location.href);
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    var melding = document.querySelector("[data-review-melding]");
+    if (melding && document.activeElement !== melding) {
+      melding.focus();
+    }
+  });
+
+  function fout(event) {
+    if (event.detail.target) {
+      toon(event.detail.target, MISLUKT);
+    }
+  }
+  document.addEventListener("htmx:responseError", fout);
+  document.addEventListener("htmx:sendError", fout);
+})();
