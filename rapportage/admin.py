@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from molenlanden.admin_base import ProgrammaAdmin
+from molenlanden.admin_base import ProgrammaAdmin, ja_nee
 from molenlanden.formatting import datum
 from molenlanden.roles import PROJECTLEIDER, heeft_rol
 from rapportage.models import Rapportage
@@ -15,7 +15,7 @@ from rapportage.services import vaststellen
 
 @admin.register(Rapportage)
 class RapportageAdmin(ProgrammaAdmin):
-    list_display = ["titel", "soort", "peildatum_nl", "status", "vastgesteld_op_nl", "openbaar"]
+    list_display = ["titel", "soort", "peildatum_nl", "status", "vastgesteld_op_nl", "openbaar_nl"]
     list_filter = ["soort", "status", "openbaar"]
     search_fields = ["titel", "besluitnummer"]
     prepopulated_fields = {"slug": ["titel"]}
@@ -30,6 +30,10 @@ class RapportageAdmin(ProgrammaAdmin):
     @admin.display(description="peildatum", ordering="peildatum")
     def peildatum_nl(self, obj):
         return datum(obj.peildatum)
+
+    @admin.display(description="openbaar", ordering="openbaar")
+    def openbaar_nl(self, obj):
+        return ja_nee(obj.openbaar)
 
     @admin.display(description="vastgesteld op", ordering="vastgesteld_op")
     def vastgesteld_op_nl(self, obj):

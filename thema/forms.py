@@ -9,6 +9,7 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from thema.concurrency import VersieField, lock_inspanningen, versie_van
 from thema.kleuren import BETEKENIS, DIMENSIES
 from thema.models import Inspanning, Voortgang
 
@@ -22,13 +23,8 @@ OVERNEMEN = [
 PEILDATUM_HULP = "Bestaat er op deze datum al een voortgang, dan krijgt u die eerst te zien."
 
 
-def versie_van(voortgang: Voortgang | None) -> str:
-    """The version a form was loaded from: the row's last-modified time ('' when there was no row)."""
-    return voortgang.gewijzigd_op.isoformat() if voortgang and voortgang.gewijzigd_op else ""
-
-
 class VoortgangForm(forms.ModelForm):
-    versie = forms.CharField(required=False, widget=forms.HiddenInput)
+    versie = VersieField()
 
     class Meta:
         model = Voortgang
@@ -85,9 +81,7 @@ class VoortgangForm(forms.ModelForm):
         """
         voortgang = self.instance
         with transaction.atomic():
-            # Locking the inspanning serialises writers of its voortgang, also when the row does not exist yet.
-            # order_by(): the default ordering joins the thema, which would lock that row too.
-            list(Inspanning.objects.select_for_update().filter(pk=voortgang.inspanning_id).order_by().values("pk"))
+            lock_inspanningen([voortgang.inspanning_id])
             huidige = (
                 Voortgang.objects.select_for_update()
                 .filter(inspanning_id=voortgang.inspanning_id, peildatum=voortgang.peildatum)

@@ -138,3 +138,16 @@ def test_search_icon_has_a_dutch_name(client, projectleider):
     html_ = client.get("/admin/thema/inspanning/").content.decode()
     assert 'alt="Search"' not in html_
     assert 'alt="Zoeken"' in html_
+
+
+def test_yes_and_no_are_words(client, projectleider):
+    import datetime
+
+    from rapportage.models import Rapportage
+
+    Rapportage.objects.create(titel="Update", slug="update", soort="update", peildatum=datetime.date(2021, 6, 1))
+    for url in ("/admin/rapportage/rapportage/", "/admin/thema/thema/"):
+        body = client.get(url).content.decode()
+        assert 'alt="True"' not in body and 'alt="False"' not in body, url
+    assert ">Nee<" in client.get("/admin/rapportage/rapportage/").content.decode()
+    assert ">Ja<" in client.get("/admin/thema/thema/").content.decode()
