@@ -152,3 +152,37 @@ def test_voortgangsrapportage_and_kernen_without_actions_take_comments(
     expect(dimensie.get_by_text("Is de bijsturing al besloten?")).to_be_visible()
     _gemeld(page, dimensie, "Uw opmerking is geplaatst.")
     assert_accessible()
+
+
+def test_the_open_count_in_the_panel_follows_an_htmx_action_without_reload(
+    page, live_server, gebruikers, demo, login, assert_accessible
+):
+    Rapportage.objects.create(
+        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
+        status=Rapportage.Status.TER_REVIEW, review_ronde=1,
+    )  # fmt: skip
+    login("projectleider")
+    page.goto(f"{live_server.url}/rapportages/update-2021/")
+    teller = page.locator("#review #review-open-aantal")
+    expect(teller).to_have_text("0 open opmerkingen.")
+    # Quiet text, not a live region: the outcome message in the block announces the action (and takes focus).
+    assert teller.evaluate("el => el.closest('[aria-live], [role=status], [role=alert], [role=log]') === null")
+    page.evaluate("window.geenHerlaad = true")
+
+    a1 = page.locator("#inspanning-a1")
+    a1.get_by_text("Opmerking plaatsen over A1 Woningbouwversneller").click()
+    a1.get_by_label("Waarover gaat uw opmerking?").select_option(label="A1 — Planning")
+    a1.get_by_label("Uw opmerking", exact=True).fill("Klopt het jaartal?")
+    a1.get_by_role("button", name="Opmerking plaatsen").click()
+    _gemeld(page, page.locator("#inspanning-a1-planning"), "Uw opmerking is geplaatst.")
+    expect(teller).to_have_text("1 open opmerking.")
+    expect(page.locator("#review-open-aantal")).to_have_count(1)
+    assert page.evaluate("window.geenHerlaad === true")
+    assert_accessible()
+
+    page.locator("#inspanning-a1-planning").get_by_role("button", name="Oplossen").click()
+    _gemeld(page, page.locator("#inspanning-a1-planning"), "De opmerking over A1 — planning is opgelost.")
+    expect(teller).to_have_text("0 open opmerkingen.")
+    expect(page.locator("#review-open-aantal")).to_have_count(1)
+    assert page.evaluate("window.geenHerlaad === true")
+    assert_accessible()
