@@ -1,7 +1,8 @@
-"""The change history of an inspanning and its voortgang (django-simple-history), as readable Dutch diffs.
+"""The change history of an inspanning, its voortgang and its mijlpalen (django-simple-history), as readable
+Dutch diffs.
 
-Reads with a fixed number of queries, however long the history: one per historical model, one for the
-trekkers at each moment, and one per kind of foreign key that changed.
+Reads with a fixed number of queries, however long the history: one per historical model and one for the
+trekkers at each moment. Foreign keys (the thema) are joined into the rows, never looked up one by one.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from django.utils.text import capfirst
 from molenlanden.formatting import datum, datumtijd, euro
 from molenlanden.richtext import RichTextField, clean_rich_text
 from thema.kleuren import DIMENSIES
-from thema.models import Inspanning, Thema, Voortgang
+from thema.models import Inspanning, Mijlpaal, Voortgang
 
 # Technical or derived fields: they change with every save and tell the reader nothing.
 NIET_TONEN = {"id", "inspanning", "ingevoerd_door", "ingevoerd_op", "gewijzigd_op"}
 SOORT = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
+AANGEMAAKT = {Voortgang: "ingevoerd", Mijlpaal: "toegevoegd"}  # "+" in the words that fit the thing
 LEEG = "(leeg)"
 
 
@@ -42,6 +44,7 @@ class Gebeurtenis:
     onderwerp: str
     soort: str
     wijzigingen: list[Wijziging] = field(default_factory=list)
+    toelichting: str = ""  # shown in brackets after the soort: "(gepland 1 maart 2021)"
     reden: str = ""
     history_id: int = 0
 
@@ -51,14 +54,14 @@ class Gebeurtenis:
 
 
 def tijdlijn_van(inspanning: Inspanning) -> list[Gebeurtenis]:
-    """Every change to the inspanning and to its voortgang (also deleted voortgang), newest first."""
+    """Every change to the inspanning, its voortgang and its mijlpalen (also deleted ones), newest first."""
     trekkers = Prefetch(
         "historicalinspanning_trekkers_set",
         queryset=apps.get_model("thema", "HistoricalInspanning_trekkers").objects.select_related("user"),
     )
     inspanning_rows = list(
         Inspanning.history.filter(id=inspanning.pk)
-        .select_related("history_user")
+        .select_related("history_user", "thema")
         .prefetch_related(trekkers)
         .order_by("history_date", "history_id")
     )
@@ -67,36 +70,34 @@ def tijdlijn_van(inspanning: Inspanning) -> list[Gebeurtenis]:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    namen = _fk_namen(inspanning_rows)
+    mijlpaal_rows = list(
+        Mijlpaal.history.filter(inspanning_id=inspanning.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
     gebeurtenissen = [
-        *_gebeurtenissen(inspanning_rows, lambda row: "Inspanning", namen, trekkers=True),
-        *_gebeurtenissen(voortgang_rows, lambda row: f"Voortgang per {datum(row.peildatum)}", namen),
+        *_gebeurtenissen(inspanning_rows, lambda row: "Inspanning", trekkers=True),
+        *_gebeurtenissen(voortgang_rows, lambda row: f"Voortgang per {datum(row.peildatum)}"),
+        *_gebeurtenissen(mijlpaal_rows, lambda row: f"Mijlpaal ‘{row.omschrijving}’"),
     ]
     gebeurtenissen.sort(key=lambda g: (g.wanneer, g.history_id), reverse=True)
     return gebeurtenissen
 
 
-def _fk_namen(rows) -> dict:
-    """Names for the foreign keys that appear in the rows (today only the thema), in one query."""
-    thema_ids = {row.thema_id for row in rows if row.thema_id}
-    return {("thema", t.pk): str(t) for t in Thema.objects.filter(pk__in=thema_ids)} if thema_ids else {}
-
-
-def _gebeurtenissen(rows, onderwerp, namen, trekkers=False):
+def _gebeurtenissen(rows, onderwerp, trekkers=False):
     vorige_per_object = {}
     for row in rows:
         vorige = vorige_per_object.get(row.id)
         vorige_per_object[row.id] = row
         if row.history_type == "~" and vorige is not None:
-            wijzigingen = _verschillen(vorige, row, namen)
+            wijzigingen = _verschillen(vorige, row)
             if trekkers:
                 wijzigingen += _trekkers_verschil(vorige, row)
             if not wijzigingen:
                 continue  # a save without a visible change is no event for the reader
         elif row.history_type == "+" and row.instance_type is Voortgang:
             wijzigingen = [
-                Wijziging(capfirst(_veld(row, veld).verbose_name), nieuw=_waarde(row, veld, namen))
-                for veld, _ in DIMENSIES
+                Wijziging(capfirst(_veld(row, veld).verbose_name), nieuw=_waarde(row, veld)) for veld, _ in DIMENSIES
             ]
         else:
             wijzigingen = []
@@ -104,20 +105,25 @@ def _gebeurtenissen(rows, onderwerp, namen, trekkers=False):
             wanneer=row.history_date,
             wie=naam_van(row.history_user),
             onderwerp=onderwerp(row),
-            soort="ingevoerd"
-            if row.history_type == "+" and row.instance_type is Voortgang
-            else SOORT[row.history_type],
+            soort=AANGEMAAKT.get(row.instance_type, SOORT["+"]) if row.history_type == "+" else SOORT[row.history_type],
             wijzigingen=wijzigingen,
+            toelichting=_mijlpaal_data(row) if row.instance_type is Mijlpaal and row.history_type != "~" else "",
             reden=row.history_change_reason or "",
             history_id=row.history_id,
         )
+
+
+def _mijlpaal_data(row) -> str:
+    """What a mijlpaal was when it came or went: "gepland 1 maart 2021, gereed op 15 december 2020"."""
+    tekst = f"gepland {datum(row.geplande_datum)}"
+    return f"{tekst}, gereed op {datum(row.gereed_op)}" if row.gereed_op else tekst
 
 
 def _veld(row, naam):
     return row.instance_type._meta.get_field(naam)
 
 
-def _verschillen(oud, nieuw, namen) -> list[Wijziging]:
+def _verschillen(oud, nieuw) -> list[Wijziging]:
     wijzigingen = []
     for model_field in nieuw.instance_type._meta.concrete_fields:
         if model_field.name in NIET_TONEN:
@@ -128,7 +134,7 @@ def _verschillen(oud, nieuw, namen) -> list[Wijziging]:
             if _platte_tekst(voor) != _platte_tekst(na):
                 wijzigingen.append(Wijziging(label, _html(voor), _html(na), is_tekst=True))
             continue
-        voor, na = _waarde(oud, model_field.name, namen), _waarde(nieuw, model_field.name, namen)
+        voor, na = _waarde(oud, model_field.name), _waarde(nieuw, model_field.name)
         if voor != na:
             wijzigingen.append(Wijziging(label, voor, na))
     return wijzigingen
@@ -142,13 +148,15 @@ def _trekkers_verschil(oud, nieuw) -> list[Wijziging]:
     return [Wijziging("Trekkers", ", ".join(voor) or LEEG, ", ".join(na) or LEEG)]
 
 
-def _waarde(row, naam, namen) -> str:
+def _waarde(row, naam) -> str:
     model_field = _veld(row, naam)
     value = getattr(row, model_field.attname)
     if value is None or value == "":
         return LEEG
     if model_field.is_relation:
-        return namen.get((naam, value), f"#{value}")
+        # Only what select_related joined in: never a query per row. A deleted target reads as its id.
+        gerelateerd = model_field.get_cached_value(row, default=None)
+        return str(gerelateerd) if gerelateerd is not None else f"#{value}"
     if model_field.choices:
         # Colours and statuses as words, lower case as in running text: "planning: oranje → rood".
         return str(dict(model_field.flatchoices).get(value, value)).lower()

@@ -42,10 +42,16 @@ def tijdlijn(request, code):
     context = {
         "inspanning": inspanning,
         "voortgang": inspanning.voortgang.select_related("ingevoerd_door"),
+        "mijlpalen": _mijlpalen(inspanning, timezone.localdate()),
         "gebeurtenissen": tijdlijn_van(inspanning),
         "mag_invoeren": mag_invoeren(request.user, inspanning),
     }
     return render(request, "thema/tijdlijn.html", context)
+
+
+def _mijlpalen(inspanning, vandaag) -> list[dict]:
+    """The current mijlpalen, planned first, each with whether it is missed today (one query)."""
+    return [{"mijlpaal": m, "gemist": m.gemist_op(vandaag)} for m in inspanning.mijlpalen.all()]
 
 
 @rol_vereist(TREKKER, PROJECTLEIDER)

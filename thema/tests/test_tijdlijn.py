@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from molenlanden.testing import formulier_data
 from thema.history import tijdlijn_van
-from thema.models import Inspanning, Voortgang
+from thema.models import Inspanning, Mijlpaal, Voortgang
 
 
 @pytest.fixture
@@ -108,10 +108,16 @@ def test_user_without_role_is_refused(client, a1):
 
 
 def _wijzig(a1, user, n):
-    """n saves that each leave a history row: colours, text, the inspanning and its trekkers."""
+    """n saves that each leave a history row: colours, text, the inspanning and its trekkers, mijlpalen."""
     voortgang = a1.voortgang.first()
     kleuren = ["groen", "oranje", "rood"]
     for i in range(n):
+        mijlpaal = Mijlpaal.objects.create(
+            inspanning=a1, omschrijving=f"Stap {i}", geplande_datum=datetime.date(2021, 1, 1) + datetime.timedelta(i)
+        )
+        if i % 2:
+            mijlpaal.gereed_op = datetime.date(2021, 3, 1)
+            mijlpaal.save()
         if i % 3 == 0:
             a1.titel = f"Woningbouwversneller {i}"
             a1.save()
@@ -124,12 +130,17 @@ def _wijzig(a1, user, n):
 
 
 def _history_rows(a1) -> int:
-    return Inspanning.history.filter(id=a1.pk).count() + Voortgang.history.filter(inspanning_id=a1.pk).count()
+    return (
+        Inspanning.history.filter(id=a1.pk).count()
+        + Voortgang.history.filter(inspanning_id=a1.pk).count()
+        + Mijlpaal.history.filter(inspanning_id=a1.pk).count()
+    )
 
 
-# Session, user, roles; the inspanning (with thema), its trekkers, its voortgang (with who entered it);
-# the history of the inspanning, its trekkers at each moment, the thema names in it, the history of its voortgang.
-QUERIES = 10
+# Session, user, roles; the inspanning (with thema), its trekkers, its voortgang (with who entered it), its
+# mijlpalen; the history of the inspanning (with thema), its trekkers at each moment, the history of its voortgang,
+# the history of its mijlpalen. Was 10: the mijlpalen and their history came in, the thema names are now joined.
+QUERIES = 11
 
 
 def test_fixed_number_of_queries(client, a1, gebruikers, django_assert_num_queries):
@@ -144,3 +155,84 @@ def test_fixed_number_of_queries(client, a1, gebruikers, django_assert_num_queri
     with django_assert_num_queries(QUERIES):
         response = client.get("/inspanningen/A1/")
     assert len(response.context["gebeurtenissen"]) > 4 * gebeurtenissen
+
+
+def _mijlpalen_html(html: str) -> str:
+    return html[html.index('id="kop-mijlpalen"') : html.index('id="kop-voortgang"')]
+
+
+def test_mijlpaal_changes_read_as_sentences(client, a1, gebruikers):
+    projectleider = gebruikers["projectleider"]
+    mijlpaal = Mijlpaal(inspanning=a1, omschrijving="Plan klaar", geplande_datum=datetime.date(2021, 3, 1))
+    mijlpaal._history_user = projectleider
+    mijlpaal.save()
+    mijlpaal.gereed_op = datetime.date(2020, 12, 15)
+    mijlpaal.save()
+    mijlpaal.omschrijving = "Plan vastgesteld"
+    mijlpaal.geplande_datum = datetime.date(2021, 4, 1)
+    mijlpaal.save()
+    mijlpaal.save()  # nothing changed: no event
+    weg = Mijlpaal.objects.create(
+        inspanning=a1,
+        omschrijving="Vergunning",
+        geplande_datum=datetime.date(2021, 5, 1),
+        gereed_op=datetime.date(2021, 6, 1),
+    )
+    weg.delete()
+    Mijlpaal.objects.create(  # another inspanning's mijlpaal is not in this timeline
+        inspanning=Inspanning.objects.exclude(pk=a1.pk).first(),
+        omschrijving="Elders",
+        geplande_datum=datetime.date(2021, 3, 1),
+    )
+
+    client.force_login(gebruikers["college"])
+    response = client.get("/inspanningen/A1/")
+    wijzigingen = _gebeurtenissen_html(response.content.decode())
+    assert "<strong>Mijlpaal ‘Plan klaar’ toegevoegd (gepland 1 maart 2021)</strong> door projectleider op " in (
+        wijzigingen
+    )
+    assert "<li>Gereed op: (leeg) → 15 december 2020</li>" in wijzigingen
+    assert "<strong>Mijlpaal ‘Plan vastgesteld’ gewijzigd</strong>" in wijzigingen
+    assert "<li>Omschrijving: Plan klaar → Plan vastgesteld</li>" in wijzigingen
+    assert "<li>Geplande datum: 1 maart 2021 → 1 april 2021</li>" in wijzigingen
+    assert "<strong>Mijlpaal ‘Vergunning’ verwijderd (gepland 1 mei 2021, gereed op 1 juni 2021)</strong>" in (
+        wijzigingen
+    )
+    assert "Elders" not in wijzigingen
+    mijlpaal_events = [
+        (g.onderwerp, g.soort) for g in response.context["gebeurtenissen"] if g.onderwerp.startswith("Mijlpaal")
+    ]
+    assert mijlpaal_events == [
+        ("Mijlpaal ‘Vergunning’", "verwijderd"),
+        ("Mijlpaal ‘Vergunning’", "toegevoegd"),
+        ("Mijlpaal ‘Plan vastgesteld’", "gewijzigd"),
+        ("Mijlpaal ‘Plan klaar’", "gewijzigd"),
+        ("Mijlpaal ‘Plan klaar’", "toegevoegd"),
+    ]
+
+
+def test_current_mijlpalen_planned_done_or_missed(client, a1, gebruikers):
+    Mijlpaal.objects.create(inspanning=a1, omschrijving="Oplevering", geplande_datum=datetime.date(2999, 1, 1))
+    Mijlpaal.objects.create(inspanning=a1, omschrijving="Vergunning", geplande_datum=datetime.date(2021, 5, 1))
+    Mijlpaal.objects.create(
+        inspanning=a1,
+        omschrijving="Plan klaar",
+        geplande_datum=datetime.date(2021, 3, 1),
+        gereed_op=datetime.date(2020, 12, 15),
+    )
+    Mijlpaal.objects.create(inspanning=a1, omschrijving="Weg", geplande_datum=datetime.date(2021, 1, 1)).delete()
+    client.force_login(gebruikers["redacteur"])
+    lijst = _mijlpalen_html(client.get("/inspanningen/A1/").content.decode())
+    regels = [regel.strip() for regel in lijst.splitlines() if regel.strip().startswith("<li>")]
+    assert regels == [
+        "<li>Plan klaar: gepland 1 maart 2021, gereed op 15 december 2020</li>",
+        '<li>Vergunning: gepland 1 mei 2021, <strong class="text-danger">gemist</strong></li>',
+        "<li>Oplevering: gepland 1 januari 2999</li>",
+    ]
+
+
+def test_no_mijlpalen_says_so(client, a1, gebruikers):
+    client.force_login(gebruikers["college"])
+    assert "<li>Er zijn geen mijlpalen vastgelegd.</li>" in _mijlpalen_html(
+        client.get("/inspanningen/A1/").content.decode()
+    )
