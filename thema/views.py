@@ -8,8 +8,9 @@ from js_asset import Media
 
 from molenlanden.formatting import datum
 from molenlanden.roles import ALLE_ROLLEN, PROJECTLEIDER, TREKKER, heeft_rol, rol_vereist
+from thema.concurrency import last_saved_by
 from thema.forms import VoortgangForm, versie_van
-from thema.history import naam_van, tijdlijn_van
+from thema.history import tijdlijn_van
 from thema.models import Inspanning, Voortgang
 
 
@@ -88,8 +89,7 @@ def _opslaan(request, inspanning, form):
     data = request.POST.copy()
     data["versie"] = versie_van(anders)
     form = VoortgangForm(data, instance=copy.copy(anders), nieuw=False)
-    laatste = anders.history.select_related("history_user").first()
-    conflict = {"voortgang": anders, "door": naam_van((laatste and laatste.history_user) or anders.ingevoerd_door)}
+    conflict = {"voortgang": anders, "door": last_saved_by(anders)}
     return _formulier(request, inspanning, form, conflict=conflict, status=409)
 
 

@@ -4,17 +4,10 @@ import pytest
 from django.test import Client
 
 from molenlanden.testing import admin_formulier, formulier_data
-from thema.models import Inspanning, Voortgang
+from thema.models import Voortgang
 
 MELDING = "Niet opgeslagen: er is intussen een andere versie opgeslagen."
 PEILDATUM = datetime.date(2021, 6, 1)
-
-
-@pytest.fixture
-def a1(demo, gebruikers):
-    inspanning = Inspanning.objects.get(code="A1")
-    inspanning.trekkers.add(gebruikers["trekker"])
-    return inspanning
 
 
 @pytest.fixture

@@ -8,13 +8,6 @@ from thema.history import tijdlijn_van
 from thema.models import Inspanning, Mijlpaal, Voortgang
 
 
-@pytest.fixture
-def a1(demo, gebruikers):
-    inspanning = Inspanning.objects.get(code="A1")
-    inspanning.trekkers.add(gebruikers["trekker"])
-    return inspanning
-
-
 def _gebeurtenissen_html(html: str) -> str:
     return html[html.index('id="kop-wijzigingen"') :]
 

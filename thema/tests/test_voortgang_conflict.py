@@ -4,16 +4,9 @@ import pytest
 from django.test import Client
 
 from molenlanden.testing import formulier_data
-from thema.models import Inspanning, Voortgang
+from thema.models import Voortgang
 
 MELDING = "Niet opgeslagen: er is intussen een andere versie opgeslagen"
-
-
-@pytest.fixture
-def a1(demo, gebruikers):
-    inspanning = Inspanning.objects.get(code="A1")
-    inspanning.trekkers.add(gebruikers["trekker"])
-    return inspanning
 
 
 @pytest.fixture
