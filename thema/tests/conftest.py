@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from thema.models import Inspanning
 
@@ -9,3 +10,21 @@ def a1(demo, gebruikers):
     inspanning = Inspanning.objects.get(code="A1")
     inspanning.trekkers.add(gebruikers["trekker"])
     return inspanning
+
+
+def _ingelogd(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def projectleider(gebruikers) -> Client:
+    """A browser session of the projectleider (its own client, so a test can play two people at once)."""
+    return _ingelogd(gebruikers["projectleider"])
+
+
+@pytest.fixture
+def trekker(gebruikers) -> Client:
+    """A browser session of the trekker of A1."""
+    return _ingelogd(gebruikers["trekker"])

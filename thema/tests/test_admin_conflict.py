@@ -1,26 +1,12 @@
 import datetime
 
 import pytest
-from django.test import Client
 
 from molenlanden.testing import admin_formulier, formulier_data
 from thema.models import Voortgang
 
 MELDING = "Niet opgeslagen: er is intussen een andere versie opgeslagen."
 PEILDATUM = datetime.date(2021, 6, 1)
-
-
-@pytest.fixture
-def projectleider(client, gebruikers):
-    client.force_login(gebruikers["projectleider"])
-    return client
-
-
-@pytest.fixture
-def trekker(gebruikers):
-    client = Client()
-    client.force_login(gebruikers["trekker"])
-    return client
 
 
 @pytest.fixture

@@ -1,25 +1,9 @@
 import datetime
 
-import pytest
-from django.test import Client
-
 from molenlanden.testing import formulier_data
 from thema.models import Voortgang
 
 MELDING = "Niet opgeslagen: er is intussen een andere versie opgeslagen"
-
-
-@pytest.fixture
-def trekker(client, gebruikers):
-    client.force_login(gebruikers["trekker"])
-    return client
-
-
-@pytest.fixture
-def projectleider(gebruikers):
-    client = Client()
-    client.force_login(gebruikers["projectleider"])
-    return client
 
 
 def _rij(voortgang) -> dict:
