@@ -51,5 +51,5 @@ lock:
 
 # Copy Bootstrap and htmx from node_modules into our own static files (no CDN).
 assets: node_modules/axe-core/axe.min.js
-	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js molenlanden/static/vendor/bootstrap/
-	cp node_modules/htmx.org/dist/htmx.min.js molenlanden/static/vendor/htmx/
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/

@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from dorpen.models import Dorpsactie, Kern
-from molenlanden.admin_base import ProgrammaAdmin
-from molenlanden.formatting import euro
+from molenlanden.common.admin_base import ProgrammaAdmin
+from molenlanden.common.formatting import euro
 from thema.kleuren import badge_html
 
 

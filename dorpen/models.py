@@ -7,7 +7,7 @@ from django.db.models import Count
 from simple_history.models import HistoricalRecords
 
 from dorpen.validators import FotoValidator
-from molenlanden.richtext import RichTextField
+from molenlanden.common.richtext import RichTextField
 from thema.kleuren import Kleur
 from thema.models import EURO, Thema
 

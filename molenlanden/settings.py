@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_prose_editor",
+    "molenlanden.common",
     "molenlanden",
     "thema",
     "dorpen",
@@ -61,7 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "molenlanden.health.HealthCheckMiddleware",
+    "molenlanden.common.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,14 +83,14 @@ WSGI_APPLICATION = "molenlanden.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "molenlanden" / "templates"],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "molenlanden.context_processors.roles",
+                "molenlanden.common.context_processors.roles",
             ],
         },
     },
@@ -124,10 +125,11 @@ LOCALE_PATHS = [BASE_DIR / "molenlanden" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = False  # amounts are formatted explicitly by molenlanden.formatting
+USE_THOUSAND_SEPARATOR = False  # amounts are formatted explicitly by molenlanden.common.formatting
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Adopted PDFs are served only through the view that checks who may read them, never as public media.

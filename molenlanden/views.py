@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.shortcuts import render, resolve_url
 
-from molenlanden.roles import COLLEGE, rollen_van
+from molenlanden.common.roles import COLLEGE, get_rollen
 from molenlanden.selectors import programma_overzicht
 
 
@@ -11,7 +11,7 @@ class InloggenView(LoginView):
 
     def get_default_redirect_url(self):
         # The college comes for the reports: it lands on the list of editions with their PDFs.
-        if rollen_van(self.request.user) == {COLLEGE}:
+        if get_rollen(self.request.user) == {COLLEGE}:
             return resolve_url("rapportage:lijst")
         return super().get_default_redirect_url()
 

@@ -5,9 +5,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from molenlanden.admin_base import ProgrammaAdmin, ja_nee
-from molenlanden.formatting import datum
-from molenlanden.roles import PROJECTLEIDER, heeft_rol
+from molenlanden.common.admin_base import ProgrammaAdmin, ja_nee
+from molenlanden.common.formatting import datum
+from molenlanden.common.roles import PROJECTLEIDER, has_rol
 from rapportage.models import Rapportage
 from rapportage.review_forms import VaststellenMetReviewForm
 from rapportage.services import vaststellen
@@ -72,7 +72,7 @@ class RapportageAdmin(ProgrammaAdmin):
 
     def vaststellen_view(self, request, pk):
         rapportage = get_object_or_404(Rapportage, pk=pk)
-        if not (heeft_rol(request.user, PROJECTLEIDER) and self.has_change_permission(request, rapportage)):
+        if not (has_rol(request.user, PROJECTLEIDER) and self.has_change_permission(request, rapportage)):
             raise PermissionDenied
         wijzig_url = reverse("admin:rapportage_rapportage_change", args=[pk])
         if rapportage.is_vastgesteld:

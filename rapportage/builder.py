@@ -44,7 +44,7 @@ def _editie(rapportage: Rapportage) -> dict:
     }
 
 
-def bouw_rapport(rapportage: Rapportage) -> dict:
+def build_structuur(rapportage: Rapportage) -> dict:
     peildatum = rapportage.peildatum
     vorige = rapportage.vorige_editie
     vorige_peildatum = vorige.peildatum if vorige else None
@@ -79,7 +79,7 @@ def bouw_rapport(rapportage: Rapportage) -> dict:
     }
 
 
-def inhoud_hash(structuur: dict) -> str:
+def structuur_hash(structuur: dict) -> str:
     """A stable hash of a structure: the key of a concept's PDF cache."""
     data = json.dumps(structuur, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
     return hashlib.sha256(data.encode()).hexdigest()

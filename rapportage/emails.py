@@ -8,7 +8,7 @@ from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from molenlanden.roles import PROJECTLEIDER, REDACTIE
+from molenlanden.common.roles import PROJECTLEIDER, REDACTIE
 
 
 def absolute(pad: str) -> str:
@@ -22,7 +22,7 @@ def adressen(groep: str, *, behalve=None) -> list[str]:
     return sorted(set(users.values_list("email", flat=True)))
 
 
-def _stuur(berichten: list[tuple[str, str, list[str]]]) -> int:
+def _send(berichten: list[tuple[str, str, list[str]]]) -> int:
     return send_mass_mail(
         [(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, aan) for onderwerp, tekst, aan in berichten if aan]
     )
@@ -42,14 +42,14 @@ def ter_review(gebeurtenis) -> int:
     editie = gebeurtenis.rapportage
     context = {"editie": editie, "gebeurtenis": gebeurtenis, "door": _naam(gebeurtenis.door),
                "link": absolute(editie.get_absolute_url())}  # fmt: skip
-    return _stuur([(*_bericht("ter_review", context), adressen(REDACTIE))])
+    return _send([(*_bericht("ter_review", context), adressen(REDACTIE))])
 
 
 def terug_naar_concept(gebeurtenis) -> int:
     editie = gebeurtenis.rapportage
     context = {"editie": editie, "gebeurtenis": gebeurtenis, "door": _naam(gebeurtenis.door),
                "link": absolute(editie.get_absolute_url())}  # fmt: skip
-    return _stuur([(*_bericht("terug_naar_concept", context), adressen(REDACTIE, behalve=gebeurtenis.door))])
+    return _send([(*_bericht("terug_naar_concept", context), adressen(REDACTIE, behalve=gebeurtenis.door))])
 
 
 def opmerking_geplaatst(opmerking) -> int:
@@ -60,14 +60,14 @@ def opmerking_geplaatst(opmerking) -> int:
         aan |= {o.auteur.email for o in draad if o.auteur.email and o.auteur_id != opmerking.auteur_id}
     context = {"opmerking": opmerking, "editie": opmerking.rapportage, "auteur": _naam(opmerking.auteur),
                "link": absolute(opmerking.get_absolute_url())}  # fmt: skip
-    return _stuur([(*_bericht("opmerking", context), sorted(aan))])
+    return _send([(*_bericht("opmerking", context), sorted(aan))])
 
 
 def oordeel_gegeven(beoordeling) -> int:
     editie = beoordeling.rapportage
     context = {"beoordeling": beoordeling, "editie": editie, "redacteur": _naam(beoordeling.redacteur),
                "link": absolute(reverse("rapportage:review", args=[editie.slug]))}  # fmt: skip
-    return _stuur([(*_bericht("oordeel", context), adressen(PROJECTLEIDER, behalve=beoordeling.redacteur))])
+    return _send([(*_bericht("oordeel", context), adressen(PROJECTLEIDER, behalve=beoordeling.redacteur))])
 
 
 def herinnering(editie, per_trekker: dict) -> int:
@@ -76,4 +76,4 @@ def herinnering(editie, per_trekker: dict) -> int:
     for trekker, inspanningen in per_trekker.items():
         context = {"editie": editie, "trekker": _naam(trekker), "inspanningen": inspanningen, "link": link}
         berichten.append((*_bericht("herinnering", context), [trekker.email]))
-    return _stuur(berichten)
+    return _send(berichten)

@@ -7,8 +7,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from molenlanden.richtext import RichTextField
-from molenlanden.roles import rollen_van
+from molenlanden.common.richtext import RichTextField
+from molenlanden.common.roles import get_rollen
 
 
 def _private_opslag():
@@ -22,9 +22,9 @@ class RapportageQuerySet(models.QuerySet):
     def openbaar(self):
         return self.vastgesteld().filter(openbaar=True)
 
-    def zichtbaar_voor(self, user):
+    def visible_to(self, user):
         """Every role may read every edition; anyone else only adopted editions marked openbaar."""
-        return self.all() if rollen_van(user) else self.openbaar()
+        return self.all() if get_rollen(user) else self.openbaar()
 
 
 class Rapportage(models.Model):
@@ -101,8 +101,8 @@ class Rapportage(models.Model):
     def is_vastgesteld(self) -> bool:
         return self.status == self.Status.VASTGESTELD
 
-    def leesbaar_voor(self, user) -> bool:
-        return bool(rollen_van(user)) or (self.is_vastgesteld and self.openbaar)
+    def readable_by(self, user) -> bool:
+        return bool(get_rollen(user)) or (self.is_vastgesteld and self.openbaar)
 
     def clean(self):
         if self.vorige_editie_id and self.vorige_editie_id == self.pk:

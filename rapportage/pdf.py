@@ -20,7 +20,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from rapportage.rendering import rapport_context
+from rapportage.rendering import render_context
 
 # Site-relative URLs in the templates (/static/..., /media/...) resolve against this made-up origin;
 # the fetcher serves that origin only, so nothing is ever fetched over HTTP.
@@ -65,7 +65,7 @@ def _na_prefix(url: str, prefix: str) -> str | None:
 
 
 def render_pdf(structuur: dict) -> bytes:
-    context = rapport_context(structuur) | {"gemaakt_op": timezone.now().replace(microsecond=0).isoformat()}
+    context = render_context(structuur) | {"gemaakt_op": timezone.now().replace(microsecond=0).isoformat()}
     html = render_to_string("rapportage/pdf.html", context)
     fonts = font_config()
     stylesheet = CSS(filename=finders.find(PRINT_CSS), font_config=fonts)

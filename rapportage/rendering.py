@@ -18,7 +18,7 @@ def grens() -> dict:
     return json.loads(GRENS.read_text(encoding="utf-8"))
 
 
-def rapport_context(structuur: dict) -> dict:
+def render_context(structuur: dict) -> dict:
     themas = structuur["themas"]
     rijen = [
         {

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from molenlanden.roles import PROJECTLEIDER, REDACTIE, heeft_rol
+from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, has_rol
 from rapportage import emails
 from rapportage.models import Beoordeling, Opmerking, Rapportage, ReviewGebeurtenis
 
@@ -37,7 +37,7 @@ def _tekst(tekst: str, wat: str = "opmerking") -> str:
     return tekst
 
 
-def _vergrendel(rapportage: Rapportage) -> Rapportage:
+def lock_editie(rapportage: Rapportage) -> Rapportage:
     return Rapportage.objects.select_for_update().get(pk=rapportage.pk)
 
 
@@ -49,7 +49,7 @@ def _log(editie, soort, door, notitie=""):
 
 @transaction.atomic
 def ter_review_sturen(rapportage: Rapportage, *, door, notitie: str = "") -> Rapportage:
-    editie = _vergrendel(rapportage)
+    editie = lock_editie(rapportage)
     if editie.status != Rapportage.Status.CONCEPT:
         raise ValidationError("Alleen een concept kan ter review worden gestuurd.")
     editie.status = Rapportage.Status.TER_REVIEW
@@ -64,7 +64,7 @@ def ter_review_sturen(rapportage: Rapportage, *, door, notitie: str = "") -> Rap
 def terug_naar_concept(rapportage: Rapportage, *, door, notitie: str) -> Rapportage:
     """Ends the round; its comments and verdicts stay, and show as earlier rounds in the next one."""
     notitie = _tekst(notitie, "notitie voor de redactiegroep")
-    editie = _vergrendel(rapportage)
+    editie = lock_editie(rapportage)
     if editie.status != Rapportage.Status.TER_REVIEW:
         raise ValidationError("Alleen een editie die ter review ligt, kan terug naar concept.")
     editie.status = Rapportage.Status.CONCEPT
@@ -75,13 +75,13 @@ def terug_naar_concept(rapportage: Rapportage, *, door, notitie: str) -> Rapport
 
 
 @transaction.atomic
-def plaats_opmerking(
+def opmerking_plaatsen(
     rapportage: Rapportage, *, auteur, tekst: str, plek: str = "", structuur: dict | None = None, parent_id=None
 ) -> Opmerking:
-    if not heeft_rol(auteur, REDACTIE, PROJECTLEIDER):
+    if not has_rol(auteur, REDACTIE, PROJECTLEIDER):
         raise ValidationError("Alleen de redactiegroep en de projectleider kunnen opmerkingen plaatsen.")
     tekst = _tekst(tekst)
-    editie = _vergrendel(rapportage)
+    editie = lock_editie(rapportage)
     if editie.status != Rapportage.Status.TER_REVIEW:
         raise ValidationError("Opmerkingen plaatsen kan alleen zolang de editie ter review ligt.")
     if parent_id:
@@ -98,9 +98,9 @@ def plaats_opmerking(
     else:
         parent = None
         if structuur is None:
-            from rapportage.builder import bouw_rapport
+            from rapportage.builder import build_structuur
 
-            structuur = bouw_rapport(editie)
+            structuur = build_structuur(editie)
         bekend = plekken(structuur)
         if plek not in bekend:
             raise ValidationError("Kies waarover uw opmerking gaat: die plek staat niet in deze editie.")
@@ -123,8 +123,8 @@ def plaats_opmerking(
 
 
 @transaction.atomic
-def los_op(opmerking: Opmerking, *, door) -> Opmerking:
-    if not heeft_rol(door, PROJECTLEIDER):
+def opmerking_oplossen(opmerking: Opmerking, *, door) -> Opmerking:
+    if not has_rol(door, PROJECTLEIDER):
         raise ValidationError("Alleen de projectleider kan een opmerking oplossen.")
     opmerking = Opmerking.objects.select_for_update().get(pk=opmerking.pk)
     if opmerking.parent_id:
@@ -140,15 +140,15 @@ def los_op(opmerking: Opmerking, *, door) -> Opmerking:
 
 
 @transaction.atomic
-def geef_oordeel(rapportage: Rapportage, *, redacteur, oordeel: str, toelichting: str = "") -> Beoordeling:
-    if not heeft_rol(redacteur, REDACTIE):
+def oordeel_geven(rapportage: Rapportage, *, redacteur, oordeel: str, toelichting: str = "") -> Beoordeling:
+    if not has_rol(redacteur, REDACTIE):
         raise ValidationError("Alleen leden van de redactiegroep geven een oordeel.")
     if oordeel not in Beoordeling.Oordeel.values:
         raise ValidationError("Kies akkoord of wijzigingen nodig.")
     toelichting = (toelichting or "").strip()
     if oordeel == Beoordeling.Oordeel.WIJZIGINGEN_NODIG:
         toelichting = _tekst(toelichting, "toelichting: welke wijzigingen zijn nodig")
-    editie = _vergrendel(rapportage)
+    editie = lock_editie(rapportage)
     if editie.status != Rapportage.Status.TER_REVIEW:
         raise ValidationError("Een oordeel geven kan alleen zolang de editie ter review ligt.")
     beoordeling, _ = Beoordeling.objects.update_or_create(
@@ -161,7 +161,7 @@ def geef_oordeel(rapportage: Rapportage, *, redacteur, oordeel: str, toelichting
     return beoordeling
 
 
-def controleer_vaststellen(editie: Rapportage, override_reden: str) -> str:
+def check_vaststellen(editie: Rapportage, override_reden: str) -> str:
     """Returns the override reason to record ('' when none is needed); refuses when one is needed but missing."""
     open_aantal = editie.opmerkingen.open().count()
     if editie.status == Rapportage.Status.TER_REVIEW and open_aantal == 0:
@@ -184,7 +184,7 @@ def log_vaststellen(editie: Rapportage, *, door, override_reden: str) -> None:
     _log(editie, soort, door, override_reden)
 
 
-def herinner_trekkers(rapportage: Rapportage, *, door, achterstand: list) -> tuple[int, list[str]]:
+def remind_trekkers(rapportage: Rapportage, *, door, achterstand: list) -> tuple[int, list[str]]:
     """Mails each trekker their inspanningen without new voortgang. Returns (mails sent, trekkers without e-mail)."""
     per_trekker: dict = {}
     for inspanning in achterstand:

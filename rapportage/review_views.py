@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from molenlanden.roles import PROJECTLEIDER, REDACTIE, heeft_rol, rol_vereist
+from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, has_rol, rol_required
 from rapportage import review
-from rapportage.builder import bouw_rapport, voortgang_per_inspanning
+from rapportage.builder import build_structuur, voortgang_per_inspanning
 from rapportage.models import Beoordeling, Opmerking, Rapportage
 from rapportage.review_forms import NotitieForm, OordeelForm, OpmerkingForm, TerReviewForm
 from thema.models import Inspanning
@@ -45,7 +45,7 @@ def _fouten(request, fout, blok: str | None = None):
 
 def review_context(rapportage: Rapportage, user, structuur: dict) -> dict | None:
     """What the detail page needs to show and take comments; None for adopted editions and readers outside review."""
-    if rapportage.is_vastgesteld or not heeft_rol(user, REDACTIE, PROJECTLEIDER):
+    if rapportage.is_vastgesteld or not has_rol(user, REDACTIE, PROJECTLEIDER):
         return None
     draden, per_plek = {}, defaultdict(list)
     alle = list(rapportage.opmerkingen.select_related("auteur", "opgelost_door"))
@@ -64,8 +64,8 @@ def review_context(rapportage: Rapportage, user, structuur: dict) -> dict | None
         "per_plek": per_plek,
         "open_aantal": sum(1 for d in draden.values() if d.is_open),
         "kan_reageren": rapportage.status == Rapportage.Status.TER_REVIEW,
-        "is_projectleider": heeft_rol(user, PROJECTLEIDER),
-        "is_redacteur": heeft_rol(user, REDACTIE),
+        "is_projectleider": has_rol(user, PROJECTLEIDER),
+        "is_redacteur": has_rol(user, REDACTIE),
         "ronde": rapportage.review_ronde,
         "beoordelingen": beoordelingen,
         "mijn_oordeel": mijn,
@@ -75,7 +75,7 @@ def review_context(rapportage: Rapportage, user, structuur: dict) -> dict | None
     }
 
 
-@rol_vereist(REDACTIE, PROJECTLEIDER)
+@rol_required(REDACTIE, PROJECTLEIDER)
 @require_POST
 def opmerking_plaatsen(request, slug):
     rapportage = get_object_or_404(Rapportage, slug=slug)
@@ -86,7 +86,7 @@ def opmerking_plaatsen(request, slug):
         return _terug(rapportage, blok)
     blok = form.cleaned_data["terug"]  # the block the form sits in; an error is shown there
     try:
-        opmerking = review.plaats_opmerking(
+        opmerking = review.opmerking_plaatsen(
             rapportage,
             auteur=request.user,
             tekst=form.cleaned_data["tekst"],
@@ -101,13 +101,13 @@ def opmerking_plaatsen(request, slug):
     return _terug(rapportage, blok)
 
 
-@rol_vereist(PROJECTLEIDER)
+@rol_required(PROJECTLEIDER)
 @require_POST
 def opmerking_oplossen(request, slug, pk):
     opmerking = get_object_or_404(Opmerking.objects.select_related("rapportage"), rapportage__slug=slug, pk=pk)
     blok = _blok(opmerking)
     try:
-        review.los_op(opmerking, door=request.user)
+        review.opmerking_oplossen(opmerking, door=request.user)
     except ValidationError as fout:
         _fouten(request, fout, blok)
     else:
@@ -115,7 +115,7 @@ def opmerking_oplossen(request, slug, pk):
     return _terug(opmerking.rapportage, blok)
 
 
-@rol_vereist(REDACTIE)
+@rol_required(REDACTIE)
 @require_POST
 def oordeel_geven(request, slug):
     rapportage = get_object_or_404(Rapportage, slug=slug)
@@ -124,7 +124,7 @@ def oordeel_geven(request, slug):
         _fouten(request, form.errors, "review-oordeel")
         return _terug(rapportage, "review-oordeel")
     try:
-        beoordeling = review.geef_oordeel(rapportage, redacteur=request.user, **form.cleaned_data)
+        beoordeling = review.oordeel_geven(rapportage, redacteur=request.user, **form.cleaned_data)
     except ValidationError as fout:
         _fouten(request, fout, "review-oordeel")
     else:
@@ -133,7 +133,7 @@ def oordeel_geven(request, slug):
     return _terug(rapportage, "review-oordeel")
 
 
-@rol_vereist(PROJECTLEIDER)
+@rol_required(PROJECTLEIDER)
 @require_POST
 def ter_review_sturen(request, slug):
     rapportage = get_object_or_404(Rapportage, slug=slug)
@@ -150,7 +150,7 @@ def ter_review_sturen(request, slug):
     return redirect("rapportage:review", slug)
 
 
-@rol_vereist(PROJECTLEIDER)
+@rol_required(PROJECTLEIDER)
 @require_POST
 def terug_naar_concept(request, slug):
     rapportage = get_object_or_404(Rapportage, slug=slug)
@@ -199,10 +199,10 @@ def _wat_veranderd(rapportage: Rapportage, structuur: dict) -> list[dict]:
     return result
 
 
-@rol_vereist(PROJECTLEIDER)
+@rol_required(PROJECTLEIDER)
 def overzicht(request, slug):
     rapportage = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
-    structuur = bouw_rapport(rapportage) if not rapportage.is_vastgesteld else rapportage.snapshot
+    structuur = build_structuur(rapportage) if not rapportage.is_vastgesteld else rapportage.snapshot
     opmerkingen = list(rapportage.opmerkingen.draden())
     per_inspanning = defaultdict(lambda: {"open": 0, "totaal": 0})
     for o in opmerkingen:
@@ -236,7 +236,7 @@ def overzicht(request, slug):
 
 def _achterstand(rapportage: Rapportage) -> list[Inspanning]:
     """Lopende inspanningen of this edition without voortgang since the previous edition's peildatum."""
-    structuur = bouw_rapport(rapportage)
+    structuur = build_structuur(rapportage)
     codes = [i["code"] for t in structuur["themas"] for i in t["inspanningen"] if i["status"] == "lopend"]
     inspanningen = Inspanning.objects.filter(code__in=codes).select_related("thema").prefetch_related("trekkers")
     if rapportage.vorige_editie:
@@ -246,7 +246,7 @@ def _achterstand(rapportage: Rapportage) -> list[Inspanning]:
     return list(inspanningen.order_by("thema__volgorde", "code"))
 
 
-@rol_vereist(PROJECTLEIDER)
+@rol_required(PROJECTLEIDER)
 def achterstand(request, slug):
     rapportage = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
     context = {
@@ -257,7 +257,7 @@ def achterstand(request, slug):
     return render(request, "rapportage/review/achterstand.html", context)
 
 
-@rol_vereist(PROJECTLEIDER)
+@rol_required(PROJECTLEIDER)
 @require_POST
 def herinneren(request, slug):
     rapportage = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
@@ -265,7 +265,7 @@ def herinneren(request, slug):
     if not lijst:
         messages.info(request, "Er is geen voortgang meer die ontbreekt: er is niemand om te herinneren.")
         return redirect("rapportage:achterstand", slug)
-    aantal, zonder = review.herinner_trekkers(rapportage, door=request.user, achterstand=lijst)
+    aantal, zonder = review.remind_trekkers(rapportage, door=request.user, achterstand=lijst)
     messages.success(request, f"{aantal} herinnering{'' if aantal == 1 else 'en'} verstuurd.")
     if zonder:
         messages.warning(

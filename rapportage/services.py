@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from rapportage.builder import bouw_rapport, inhoud_hash
+from rapportage.builder import build_structuur, structuur_hash
 from rapportage.models import Rapportage
 from rapportage.pdf import render_pdf
 
@@ -37,7 +37,7 @@ def vaststellen(
     editie = Rapportage.objects.select_for_update().get(pk=rapportage.pk)
     if editie.is_vastgesteld:
         raise ValidationError("Deze editie is al vastgesteld en kan niet opnieuw worden vastgesteld.")
-    override_reden = review.controleer_vaststellen(editie, override_reden)
+    override_reden = review.check_vaststellen(editie, override_reden)
     if not vastgesteld_door.strip():
         raise ValidationError("Vul in door wie de editie is vastgesteld.")
     editie.status = Rapportage.Status.VASTGESTELD
@@ -46,7 +46,7 @@ def vaststellen(
     editie.besluitnummer = besluitnummer.strip()
     if openbaar is not None:
         editie.openbaar = openbaar
-    structuur = bouw_rapport(editie)
+    structuur = build_structuur(editie)
     pdf = render_pdf(structuur)  # a failure here raises, and the transaction leaves the edition as it was
     editie.snapshot = structuur
     editie.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
@@ -60,20 +60,20 @@ def vaststellen(
     return editie
 
 
-def structuur_van(rapportage: Rapportage) -> dict:
+def get_structuur(rapportage: Rapportage) -> dict:
     """An adopted edition only ever shows its snapshot; a concept is built live from the database."""
     if rapportage.is_vastgesteld and rapportage.snapshot:
         return rapportage.snapshot
-    return bouw_rapport(rapportage)
+    return build_structuur(rapportage)
 
 
-def pdf_van(rapportage: Rapportage) -> bytes:
+def get_pdf(rapportage: Rapportage) -> bytes:
     """The stored file of an adopted edition, byte for byte; a concept's PDF rendered only when its content changed."""
     if rapportage.is_vastgesteld and rapportage.pdf:
         with rapportage.pdf.open("rb") as f:
             return f.read()
-    structuur = bouw_rapport(rapportage)
-    key = f"rapportage-pdf:{inhoud_hash(structuur)}"
+    structuur = build_structuur(rapportage)
+    key = f"rapportage-pdf:{structuur_hash(structuur)}"
     pdf = cache.get(key)
     if pdf is None:
         pdf = render_pdf(structuur)
@@ -81,6 +81,6 @@ def pdf_van(rapportage: Rapportage) -> bytes:
     return pdf
 
 
-def pdf_bestandsnaam(rapportage: Rapportage) -> str:
+def pdf_filename(rapportage: Rapportage) -> str:
     status = "vastgesteld" if rapportage.is_vastgesteld else "concept"
     return f"{rapportage.slug}-{rapportage.peildatum.isoformat()}-{status}.pdf"

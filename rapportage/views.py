@@ -7,18 +7,18 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from rapportage.models import Rapportage
-from rapportage.rendering import rapport_context
+from rapportage.rendering import render_context
 from rapportage.review_views import review_context
-from rapportage.services import pdf_bestandsnaam, pdf_van, structuur_van
+from rapportage.services import get_pdf, get_structuur, pdf_filename
 
 
-def leesbare_editie(view):
+def with_readable_editie(view):
     """Loads the edition by slug and passes it on if this user may read it (DESIGN.md, "Roles")."""
 
     @wraps(view)
     def wrapped(request, slug, *args, **kwargs):
         rapportage = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
-        if not rapportage.leesbaar_voor(request.user):
+        if not rapportage.readable_by(request.user):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise PermissionDenied
@@ -30,7 +30,7 @@ def leesbare_editie(view):
 def lijst(request):
     """The college's landing: adopted editions first (newest decision first), then concepts by peildatum."""
     edities = (
-        Rapportage.objects.zichtbaar_voor(request.user)
+        Rapportage.objects.visible_to(request.user)
         .select_related("vorige_editie")
         .annotate(concept=Case(When(status=Rapportage.Status.VASTGESTELD, then=Value(0)), default=Value(1)))
         .order_by("concept", F("vastgesteld_op").desc(nulls_last=True), "-peildatum")
@@ -38,18 +38,18 @@ def lijst(request):
     return render(request, "rapportage/lijst.html", {"edities": edities})
 
 
-@leesbare_editie
+@with_readable_editie
 def detail(request, rapportage):
-    structuur = structuur_van(rapportage)
-    context = rapport_context(structuur) | {
+    structuur = get_structuur(rapportage)
+    context = render_context(structuur) | {
         "rapportage": rapportage,
         "review": review_context(rapportage, request.user, structuur),
     }
     return render(request, "rapportage/detail.html", context)
 
 
-@leesbare_editie
+@with_readable_editie
 def pdf(request, rapportage):
-    response = HttpResponse(pdf_van(rapportage), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf_bestandsnaam(rapportage)}"'
+    response = HttpResponse(get_pdf(rapportage), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(rapportage)}"'
     return response

@@ -9,8 +9,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html_join
 from simple_history.models import to_historic
 
-from molenlanden.admin_base import ProgrammaAdmin, ja_nee
-from molenlanden.formatting import datum, euro
+from molenlanden.common.admin_base import ProgrammaAdmin, ja_nee
+from molenlanden.common.formatting import datum, euro
 from thema.concurrency import VersieField, conflict_message, loaded_values, lock_inspanningen, versie_van
 from thema.kleuren import DIMENSIES, Kleur, badge_html
 from thema.models import Inspanning, Mijlpaal, Thema, Voortgang

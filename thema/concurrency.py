@@ -13,7 +13,7 @@ from django import forms
 from django.forms.models import model_to_dict
 from django.utils.html import format_html, format_html_join, strip_tags
 
-from molenlanden.formatting import datum, datumtijd
+from molenlanden.common.formatting import datum, datumtijd
 from thema.history import naam_van
 from thema.kleuren import badge_html
 from thema.models import Inspanning, Voortgang

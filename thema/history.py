@@ -17,8 +17,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
-from molenlanden.formatting import datum, datumtijd, euro
-from molenlanden.richtext import RichTextField, clean_rich_text
+from molenlanden.common.formatting import datum, datumtijd, euro
+from molenlanden.common.richtext import RichTextField, clean_rich_text
 from thema.kleuren import DIMENSIES
 from thema.models import Inspanning, Mijlpaal, Voortgang
 
@@ -53,7 +53,7 @@ class Gebeurtenis:
         return datumtijd(self.wanneer)
 
 
-def tijdlijn_van(inspanning: Inspanning) -> list[Gebeurtenis]:
+def build_tijdlijn(inspanning: Inspanning) -> list[Gebeurtenis]:
     """Every change to the inspanning, its voortgang and its mijlpalen (also deleted ones), newest first."""
     trekkers = Prefetch(
         "historicalinspanning_trekkers_set",

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from simple_history.models import HistoricalRecords
 
-from molenlanden.richtext import RichTextField
+from molenlanden.common.richtext import RichTextField
 from thema.kleuren import DIMENSIES, VEREIST_TOELICHTING, Kleur
 
 EURO = {"max_digits": 12, "decimal_places": 2}

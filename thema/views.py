@@ -6,46 +6,46 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from js_asset import Media
 
-from molenlanden.formatting import datum
-from molenlanden.roles import ALLE_ROLLEN, PROJECTLEIDER, TREKKER, heeft_rol, rol_vereist
+from molenlanden.common.formatting import datum
+from molenlanden.common.roles import ALLE_ROLLEN, PROJECTLEIDER, TREKKER, has_rol, rol_required
 from thema.concurrency import last_saved_by
 from thema.forms import VoortgangForm, versie_van
-from thema.history import tijdlijn_van
+from thema.history import build_tijdlijn
 from thema.models import Inspanning, Voortgang
 
 
-def mag_invoeren(user, inspanning) -> bool:
+def may_enter_voortgang(user, inspanning) -> bool:
     """DESIGN.md, "Roles": the projectleider adds voortgang everywhere, a trekker only on their own inspanningen."""
-    if heeft_rol(user, PROJECTLEIDER):
+    if has_rol(user, PROJECTLEIDER):
         return True
-    return heeft_rol(user, TREKKER) and any(t.pk == user.pk for t in inspanning.trekkers.all())
+    return has_rol(user, TREKKER) and any(t.pk == user.pk for t in inspanning.trekkers.all())
 
 
 def _inspanning_voor_invoer(request, code) -> Inspanning:
     inspanning = get_object_or_404(Inspanning.objects.select_related("thema"), code=code)
-    if not mag_invoeren(request.user, inspanning):
+    if not may_enter_voortgang(request.user, inspanning):
         raise PermissionDenied
     return inspanning
 
 
-@rol_vereist(TREKKER, PROJECTLEIDER)
+@rol_required(TREKKER, PROJECTLEIDER)
 def mijn_inspanningen(request):
     inspanningen = Inspanning.objects.select_related("thema").met_laatste_voortgang()
-    alle = heeft_rol(request.user, PROJECTLEIDER)
+    alle = has_rol(request.user, PROJECTLEIDER)
     if not alle:
         inspanningen = inspanningen.van_trekker(request.user)
     return render(request, "thema/mijn_inspanningen.html", {"inspanningen": inspanningen, "alle": alle})
 
 
-@rol_vereist(*ALLE_ROLLEN)
+@rol_required(*ALLE_ROLLEN)
 def tijdlijn(request, code):
     inspanning = get_object_or_404(Inspanning.objects.select_related("thema").prefetch_related("trekkers"), code=code)
     context = {
         "inspanning": inspanning,
         "voortgang": inspanning.voortgang.select_related("ingevoerd_door"),
         "mijlpalen": _mijlpalen(inspanning, timezone.localdate()),
-        "gebeurtenissen": tijdlijn_van(inspanning),
-        "mag_invoeren": mag_invoeren(request.user, inspanning),
+        "gebeurtenissen": build_tijdlijn(inspanning),
+        "may_enter_voortgang": may_enter_voortgang(request.user, inspanning),
     }
     return render(request, "thema/tijdlijn.html", context)
 
@@ -55,7 +55,7 @@ def _mijlpalen(inspanning, vandaag) -> list[dict]:
     return [{"mijlpaal": m, "gemist": m.gemist_op(vandaag)} for m in inspanning.mijlpalen.all()]
 
 
-@rol_vereist(TREKKER, PROJECTLEIDER)
+@rol_required(TREKKER, PROJECTLEIDER)
 def voortgang_nieuw(request, code):
     inspanning = _inspanning_voor_invoer(request, code)
     if request.method == "POST":
@@ -68,7 +68,7 @@ def voortgang_nieuw(request, code):
     return _formulier(request, inspanning, form)
 
 
-@rol_vereist(TREKKER, PROJECTLEIDER)
+@rol_required(TREKKER, PROJECTLEIDER)
 def voortgang_wijzigen(request, code, peildatum):
     inspanning = _inspanning_voor_invoer(request, code)
     voortgang = get_object_or_404(inspanning.voortgang, peildatum=peildatum)

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from molenlanden.demoaccounts import demo_wachtwoord, maak_demoaccounts
-from molenlanden.demodata import laad_demodata
+from molenlanden.demo.accounts import create_demoaccounts, demo_wachtwoord
+from molenlanden.demo.programma import load_demodata
 
 
 class Command(BaseCommand):
@@ -17,9 +17,9 @@ class Command(BaseCommand):
                 "Demo-accounts worden alleen gemaakt als DJANGO_DEBUG aan staat: "
                 "maak in productie echte accounts met createsuperuser of in het beheer."
             )
-        changes = laad_demodata(rapportages=True)
+        changes = load_demodata(rapportages=True)
         self.stdout.write(f"Demodata geladen: {changes} record(s) aangemaakt of bijgewerkt.")
         if gebruikers:
             wachtwoord = demo_wachtwoord()
-            namen = maak_demoaccounts(wachtwoord)
+            namen = create_demoaccounts(wachtwoord)
             self.stdout.write(f"Demo-accounts: {', '.join(namen)}; wachtwoord voor elk: {wachtwoord}")

@@ -47,12 +47,12 @@ class Command(BaseCommand):
             creation.destroy_test_db(oude_naam, verbosity=0)
 
     def _bench(self):
-        from molenlanden.demodata import laad_demodata
-        from molenlanden.testing import vermenigvuldig_demodata
-        from rapportage.builder import bouw_rapport
+        from molenlanden.demo.programma import load_demodata
+        from molenlanden.demo.scale import multiply_demodata
+        from rapportage.builder import build_structuur
         from rapportage.models import Rapportage
 
-        laad_demodata()
+        load_demodata()
         Rapportage.objects.create(
             titel="Wrap-up", slug="wrap-up", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
         )
@@ -70,8 +70,8 @@ class Command(BaseCommand):
         )
         for factor in (1, 10):
             if factor == 10:
-                vermenigvuldig_demodata(10)
-            bouw_t, bouw_q = _meet(lambda: bouw_rapport(update))
+                multiply_demodata(10)
+            bouw_t, bouw_q = _meet(lambda: build_structuur(update))
             client.get(pagina)  # warm up: template loading
             html_t, html_q = _meet(lambda: client.get(pagina))
             cache.clear()

@@ -1,0 +1,166 @@
+"""Loads the demo programme (molenlanden/demo/data/demo.json) idempotently: keyed on natural keys."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from dorpen.models import Dorpsactie, Kern
+from thema.models import Inspanning, Thema, Voortgang
+
+DEMO_JSON = Path(__file__).resolve().parent / "data" / "demo.json"
+DORPSACTIE_STATUS = {label.lower(): value for value, label in Dorpsactie.Status.choices}
+
+
+def _p(text: str | None) -> str:
+    return f"<p>{escape(text)}</p>" if text else ""
+
+
+def _date(value: str | None):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _euro(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _sync(model, keys: dict, values: dict) -> bool:
+    """update_or_create that writes (and so adds history) only when something differs."""
+    obj = model.objects.filter(**keys).first()
+    if obj is None:
+        model.objects.create(**keys, **values)
+        return True
+    changed = [f for f, v in values.items() if getattr(obj, f) != v]
+    if changed:
+        for field in changed:
+            setattr(obj, field, values[field])
+        obj.save()
+    return bool(changed)
+
+
+def load_demodata(path: Path = DEMO_JSON, *, rapportages: bool = False) -> int:
+    """Returns the number of records created or changed (0 on a second run)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    with transaction.atomic():
+        changes = _laad_programma(data)
+        if rapportages:
+            changes += _laad_rapportages(data)
+    return changes
+
+
+def _laad_programma(data: dict) -> int:
+    changes = 0
+    themas = {}
+    for volgorde, t in enumerate(data["themas"], start=1):
+        changes += _sync(
+            Thema,
+            {"code": t["code"]},
+            {
+                "naam": t["naam"],
+                "slug": slugify(t["naam"]),
+                "korte_omschrijving": t["omschrijving"],
+                "doel": _p(t["omschrijving"]),
+                "portefeuillehouder": t["portefeuillehouder"],
+                "volgorde": volgorde,
+            },
+        )
+        themas[t["code"]] = Thema.objects.get(code=t["code"])
+    for i in data["inspanningen"]:
+        changes += _sync(
+            Inspanning,
+            {"code": i["code"]},
+            {
+                "thema": themas[i["thema"]],
+                "titel": i["titel"],
+                "omschrijving": _p(i["omschrijving"]),
+                "bestuurlijk_opdrachtgever": i["bestuurlijk_opdrachtgever"],
+                "ambtelijk_opdrachtnemer": i["ambtelijk_opdrachtnemer"],
+                "budget": _euro(i["budget"]),
+                "opgenomen_op": _date(i["opgenomen_op"]),
+            },
+        )
+        inspanning = Inspanning.objects.get(code=i["code"])
+        for v in i["voortgang"]:
+            values = {}
+            for dimensie in ("inhoud", "planning", "financien"):
+                values[dimensie] = v[dimensie]["status"]
+                values[f"{dimensie}_toelichting"] = _p(v[dimensie]["toelichting"])
+            changes += _sync(Voortgang, {"inspanning": inspanning, "peildatum": _date(v["peildatum"])}, values)
+    kernen = {}
+    for k in data["kernen"]:
+        changes += _sync(
+            Kern,
+            {"naam": k["naam"]},
+            {
+                "slug": slugify(k["naam"]),
+                "soort": k["soort"],
+                "inwoners": k["inwoners_circa"],
+                "latitude": Decimal(str(k["lat"])).quantize(Decimal("0.00001")),
+                "longitude": Decimal(str(k["lon"])).quantize(Decimal("0.00001")),
+                "coordinaat_geschat": k["coordinaat_bron"] == "schatting",
+                "voormalige_gemeente": k["voormalige_gemeente"],
+            },
+        )
+        kernen[k["naam"]] = Kern.objects.get(naam=k["naam"])
+    for a in data["dorpsacties"]:
+        changes += _sync(
+            Dorpsactie,
+            {"kern": kernen[a["kern"]], "titel": a["titel"]},
+            {
+                "omschrijving": _p(a["omschrijving"]),
+                "thema": themas.get(a["thema"]) if a["thema"] else None,
+                "trekker": a["trekker"],
+                "status": DORPSACTIE_STATUS[a["status"]],
+                "voortgang": a["voortgang"],
+                "bijdrage": _euro(a["bijdrage"]),
+                "gestart_op": _date(a["gestart_op"]),
+                "afgerond_op": _date(a["afgerond_op"]),
+            },
+        )
+    return changes
+
+
+INLEIDING = {
+    "wrap_up": "In deze digitale wrap-up leest u hoe het staat met de inspanningen van het Samenlevingsprogramma: "
+    "per pittig thema wat we willen bereiken, wat er is gedaan en waar bijsturing nodig is. Daarnaast ziet u "
+    "welke acties er in de dorpen en de stad zijn uitgevoerd, samen met ons netwerk.",
+    "update": "Deze update laat zien wat er sinds de digitale wrap-up is veranderd: nieuwe inspanningen, "
+    "inspanningen die zijn afgerond en waar de kleuren zijn verschoven. Zo houden raad, college en samenleving "
+    "vinger aan de pols.",
+}
+
+
+def _laad_rapportages(data: dict) -> int:
+    from rapportage.models import Rapportage
+
+    changes = 0
+    for r in sorted(data["rapportages"], key=lambda r: r["peildatum"]):
+        values = {
+            "titel": r["titel"],
+            "soort": r["soort"],
+            "peildatum": _date(r["peildatum"]),
+            "inleiding": _p(r.get("inleiding") or INLEIDING.get(r["soort"])),
+        }
+        bestaand = Rapportage.objects.filter(slug=slugify(r["titel"])).first()
+        if bestaand is not None:
+            continue  # an edition is the projectleider's once it exists: never overwrite its state
+        rapportage = Rapportage.objects.create(slug=slugify(r["titel"]), **values)
+        changes += 1
+        if r["status"] == "vastgesteld":
+            from rapportage.services import vaststellen
+
+            vaststellen(
+                rapportage,
+                vastgesteld_op=_date(r["vastgesteld_op"]),
+                vastgesteld_door=r["vastgesteld_door"],
+                besluitnummer=r.get("besluitnummer", ""),
+                openbaar=True,
+                override_reden="Vastgesteld vóór de invoering van de review in de applicatie",
+            )
+    return changes

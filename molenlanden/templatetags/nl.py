@@ -1,9 +1,0 @@
-from django import template
-
-from molenlanden import formatting
-
-register = template.Library()
-
-register.filter("euro", formatting.euro)
-register.filter("datum", formatting.datum)
-register.filter("datumtijd", formatting.datumtijd)

@@ -1,0 +1,209 @@
+"""Fixtures shared by every app: browser tests (Debian's Chromium + axe-core) and demo data at scale."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.helpers import TEST_PASSWORD
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Playwright's sync API keeps an event loop running in the test thread for the rest of the session;
+# Django would then refuse every ORM call in tests. Tests only (never set in settings).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _chromium() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = [what for what, ok in (("chromium", _chromium()), ("axe-core (npm ci)", AXE.exists())) if not ok]
+    if not missing:
+        return
+    for item in items:
+        if "browser" in item.keywords:
+            if os.environ.get("CI"):
+                # In CI a skipped browser test would hide a failure: make it fail instead.
+                item.add_marker(pytest.mark.usefixtures("_browser_required"))
+            else:
+                item.add_marker(pytest.mark.skip(reason=f"niet geïnstalleerd: {', '.join(missing)}"))
+
+
+@pytest.fixture
+def _browser_required():
+    pytest.fail("browser test could not run: chromium or axe-core is missing")
+
+
+@pytest.fixture(autouse=True)
+def _files_in_tmp(settings, tmp_path):
+    """Uploads and stored PDFs go to a temporary folder, never into the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": _chromium(),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe is injected as a script: that needs to bypass our own CSP (the app keeps it).
+    return {**browser_context_args, "bypass_csp": True, "locale": "nl-NL"}
+
+
+@pytest.fixture
+def axe(page):
+    """Runs axe-core on the current page; returns the WCAG 2.1 A/AA violations as readable lines."""
+
+    def run() -> list[str]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+            for v in result["violations"]
+        ]
+
+    return run
+
+
+@pytest.fixture
+def assert_accessible(axe, page):
+    def check():
+        violations = axe()
+        assert violations == [], f"axe-core op {page.url}:\n" + "\n".join(violations)
+
+    return check
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # PBKDF2 takes ~0.3 s per password: four users per test made every test with `gebruikers` slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def gebruikers(db):
+    """One user per role, in the role groups (made after every migrate and every flush of the test database)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    users = {}
+    for username, groep in (
+        ("projectleider", "projectleider"),
+        ("redacteur", "redactie"),
+        ("college", "college"),
+        ("trekker", "trekker"),
+    ):
+        user = User.objects.create_user(
+            username, f"{username}@example.org", TEST_PASSWORD, is_staff=groep == "projectleider"
+        )
+        user.groups.add(Group.objects.get(name=groep))
+        users[username] = user
+    return users
+
+
+@pytest.fixture
+def demo(db):
+    from molenlanden.demo.programma import load_demodata
+
+    load_demodata()
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Logs in through the real login form, as a person would."""
+
+    def do(username: str):
+        page.goto(f"{live_server.url}/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill(username)
+        page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_load_state()
+
+    return do
+
+
+# --- The programme's editions, and people working at once -------------------------------------------------------
+
+
+@pytest.fixture
+def wrap_up(demo):
+    from rapportage.models import Rapportage
+
+    return Rapportage.objects.create(
+        titel="Digitale wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
+    )
+
+
+@pytest.fixture
+def update(wrap_up):
+    from rapportage.models import Rapportage
+
+    return Rapportage.objects.create(
+        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1)
+    )
+
+
+@pytest.fixture
+def voortgangsrapportage(update):
+    from rapportage.models import Rapportage
+
+    return Rapportage.objects.create(
+        titel="Voortgangsrapportage najaar 2021",
+        slug="vgr-najaar-2021",
+        soort="voortgang",
+        peildatum=datetime.date(2021, 9, 1),
+    )
+
+
+@pytest.fixture
+def a1(demo, gebruikers):
+    """Inspanning A1 from the demo data, with the test trekker as one of its trekkers."""
+    from thema.models import Inspanning
+
+    inspanning = Inspanning.objects.get(code="A1")
+    inspanning.trekkers.add(gebruikers["trekker"])
+    return inspanning
+
+
+def _ingelogd(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def projectleider(gebruikers) -> Client:
+    """A browser session of the projectleider (its own client, so a test can play two people at once)."""
+    return _ingelogd(gebruikers["projectleider"])
+
+
+@pytest.fixture
+def trekker(gebruikers) -> Client:
+    """A browser session of the trekker of A1."""
+    return _ingelogd(gebruikers["trekker"])

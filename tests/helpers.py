@@ -1,0 +1,43 @@
+"""Forms posted the way a browser posts them: the data of a rendered (admin) form, ready to change and send."""
+
+from __future__ import annotations
+
+import datetime
+
+TEST_PASSWORD = "test-wachtwoord-niet-echt"  # noqa: S105 - only ever used in the test database
+
+
+def admin_formulier(response) -> dict:
+    """The POST data a browser sends for an admin add/change form as rendered: the form and all its inlines."""
+    forms = [response.context["adminform"].form]
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        forms.append(formset.management_form)
+        forms.extend(formset.forms)
+    for form in forms:
+        for bound in form:
+            value = bound.value()
+            if value is None or value is False:
+                continue
+            if value is True:
+                value = "on"
+            data[bound.html_name] = [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    return data
+
+
+def voeg_inline_toe(data: dict, prefix: str, values: dict) -> None:
+    """Adds one new inline form (as the admin's "add another" link does) with the given field values."""
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    data.update({f"{prefix}-{index}-{name}": value for name, value in values.items()})
+
+
+def formulier_data(response, form_name: str = "form") -> dict:
+    """The POST data a browser sends for a (non-admin) form as rendered."""
+    data = {}
+    for bound in response.context[form_name]:
+        value = bound.value()
+        if value is not None:
+            data[bound.html_name] = value.isoformat() if isinstance(value, datetime.date) else str(value)
+    return data

@@ -1,0 +1,44 @@
+"""The start page and the admin lists read with a fixed number of queries, whatever the amount of data."""
+
+import pytest
+
+from molenlanden.demo.scale import multiply_demodata
+
+# Measured with the demo data; a change here means a page now queries per row (or a new fixed query).
+PAGINAS = [
+    ("redacteur", "/", 6),
+    ("projectleider", "/admin/thema/inspanning/", 10),
+    ("projectleider", "/admin/dorpen/dorpsactie/", 10),
+]
+
+
+@pytest.mark.parametrize(("username", "url", "verwacht"), PAGINAS)
+def test_same_number_of_queries_at_ten_times_the_data(
+    client, gebruikers, demo, django_assert_num_queries, username, url, verwacht
+):
+    client.force_login(gebruikers[username])
+    client.get(url)  # warm up: the session and the content types are cached after the first request
+
+    with django_assert_num_queries(verwacht) as bij_1x:
+        response = client.get(url)
+    assert response.status_code == 200
+
+    multiply_demodata(10)
+    with django_assert_num_queries(len(bij_1x.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_vermenigvuldig_demodata_makes_ten_times_the_programme(demo):
+    from dorpen.models import Dorpsactie, Kern
+    from thema.models import Inspanning, Thema, Voortgang
+
+    models = (Thema, Inspanning, Voortgang, Kern, Dorpsactie)
+    before = [m.objects.count() for m in models]
+    multiply_demodata(10)
+    assert [m.objects.count() for m in models] == [10 * n for n in before]
+    assert Inspanning.objects.get(code="A1-10").voortgang.count() == 2
+    assert (
+        Dorpsactie.objects.filter(kern__naam="Nieuwpoort 10").count()
+        == Dorpsactie.objects.filter(kern__naam="Nieuwpoort").count()
+    )

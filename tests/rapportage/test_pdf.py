@@ -1,0 +1,197 @@
+"""The archival PDF of an edition: pages, table of contents, bookmarks, running headers, PDF/A-2a and tags."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+
+import pikepdf
+import pypdf
+import pytest
+from django.core.exceptions import SuspiciousFileOperation
+from django.db import transaction
+from django.test import override_settings
+
+from rapportage.builder import build_structuur
+from rapportage.models import Rapportage
+from rapportage.pdf import StorageFetcher, render_pdf
+from tests.kleine_editie import kleine_editie
+
+# Every test, so that pytest-django sets up the test database for the module-scoped render below.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def pdf(django_db_setup, django_db_blocker, tmp_path_factory) -> bytes:
+    """Rendered once for this module; the data is rolled back afterwards."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        structuur = build_structuur(kleine_editie())
+        inhoud = render_pdf(structuur)
+        transaction.set_rollback(True)
+    return inhoud
+
+
+@pytest.fixture(scope="module")
+def reader(pdf) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(pdf))
+
+
+def _tekst(reader, pagina: int) -> str:
+    return reader.pages[pagina - 1].extract_text()
+
+
+def _outline(reader) -> list[tuple[int, str, int]]:
+    """(level, title, 1-based page) for every bookmark, in order."""
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, level + 1)
+            else:
+                yield level, item.title, reader.get_destination_page_number(item) + 1
+
+    return list(walk(reader.outline, 1))
+
+
+def _bovenmarge(reader, pagina: int) -> str:
+    """The text drawn in the top page margin: the running header."""
+    page = reader.pages[pagina - 1]
+    grens = float(page.mediabox.height) - 21 * 72 / 25.4  # the top margin is 22 mm
+    delen = []
+
+    def visitor(text, cm, tm, font_dict, font_size):
+        if text.strip() and pypdf.mult(tm, cm)[5] > grens:
+            delen.append(text)
+
+    page.extract_text(visitor_text=visitor)
+    return " ".join(delen)
+
+
+def test_page_count(reader):
+    # cover, contents, inleiding, oogopslag, thema A (2 pages), thema B (2 pages), dorpen, bijlage
+    assert len(reader.pages) == 10
+
+
+def test_the_outline_has_every_thema_at_level_1_and_its_inspanningen_at_level_2(reader):
+    outline = _outline(reader)
+    level1 = [(titel, pagina) for level, titel, pagina in outline if level == 1]
+    assert [titel for titel, _ in level1] == [
+        "Inleiding",
+        "In één oogopslag",
+        "A. Wonen in de kernen",
+        "B. Verkeer en veiligheid",
+        "In de dorpen en de stad",
+        "Bijlage: alle inspanningen",
+    ]
+    pagina = dict(level1)
+    assert (pagina["A. Wonen in de kernen"], pagina["B. Verkeer en veiligheid"]) == (5, 7)
+    level2 = [titel.split()[0] for level, titel, _ in outline if level == 2]
+    assert level2 == ["A1", "A2", "A3", "B1", "B2", "Arkel"]
+    assert outline[outline.index((1, "A. Wonen in de kernen", 5)) + 1][:2] == (2, "A1 Inspanning A1")
+
+
+def test_the_table_of_contents_gives_the_pages_the_bookmarks_point_to(reader):
+    toc = _tekst(reader, 2)
+    assert "Inhoud" in toc
+    for level, titel, pagina in _outline(reader):
+        if level == 1:
+            match = re.search(re.escape(titel) + r"[\s.]*?(\d+)\s*$", toc, re.MULTILINE)
+            assert match, f"{titel!r} niet in de inhoudsopgave:\n{toc}"
+            assert int(match[1]) == pagina, titel
+
+
+def test_the_footer_counts_pages_but_not_on_the_cover(reader):
+    n = len(reader.pages)
+    assert "Pagina 1 van" not in _tekst(reader, 1)
+    assert "Concept — niet vastgesteld" in _tekst(reader, 1)
+    assert f"Pagina 2 van {n}" in _tekst(reader, 2)
+    assert f"Pagina {n} van {n}" in _tekst(reader, n)
+
+
+def test_the_running_header_names_the_thema(reader):
+    assert _bovenmarge(reader, 1) == ""
+    assert "A. Wonen in de kernen" in _bovenmarge(reader, 5)
+    assert "A. Wonen in de kernen" in _bovenmarge(reader, 6)  # the thema's second page, without its heading
+    assert "B. Verkeer en veiligheid" in _bovenmarge(reader, 7)
+    assert "Testrapportage 2021" in _bovenmarge(reader, 7)
+
+
+def test_pdf_a_2a_metadata_tags_and_language(pdf, reader):
+    assert reader.metadata.title == "Testrapportage 2021"
+    assert reader.metadata.author == "Gemeente Molenlanden"
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        meta = doc.open_metadata()
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("2", "A")
+        assert doc.Root.OutputIntents[0].S == "/GTS_PDFA1"
+        assert "/StructTreeRoot" in doc.Root
+        assert doc.Root.MarkInfo.Marked
+        assert str(doc.Root.Lang) == "nl"
+        images = [image for page in doc.pages for image in page.get_images().values()]
+        assert images
+        assert not any(image.get("/Interpolate", False) for image in images)  # PDF/A forbids interpolation
+
+
+def test_every_font_is_embedded(pdf):
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        fonts = [f for page in doc.pages for f in page.resources.get("/Font", {}).values()]
+        assert fonts
+        for font in fonts:
+            descriptor = font.get("/FontDescriptor") or font.DescendantFonts[0].FontDescriptor
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font.get("/BaseFont")
+
+
+def test_the_photo_is_embedded_and_badges_carry_their_word(reader):
+    dorpen = next(pagina for level, titel, pagina in _outline(reader) if titel == "In de dorpen en de stad")
+    page = reader.pages[dorpen - 1]
+    assert [image.image.size for image in page.images] == [(60, 40)]
+    assert "Speeltuin aan de dijk" in page.extract_text()
+    thema_a = _tekst(reader, 5) + _tekst(reader, 6)
+    for woord in ("Groen", "Oranje", "Rood"):
+        assert woord in thema_a
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "https://example.org/logo.png", "https://rapportage.invalid/elders/x.png"],
+)
+def test_the_fetcher_refuses_anything_but_static_and_media(url):
+    with pytest.raises(PermissionError):
+        StorageFetcher().fetch(url)
+
+
+@pytest.mark.parametrize("url", ["static/%2e%2e/%2e%2e/pdf.py", "media/%2e%2e/manage.py"])
+def test_the_fetcher_stays_inside_static_and_media(url):
+    with pytest.raises(SuspiciousFileOperation):
+        StorageFetcher().fetch(f"https://rapportage.invalid/{url}")
+
+
+def test_the_fetcher_reads_static_files_from_disk():
+    response = StorageFetcher().fetch("https://rapportage.invalid/static/rapportage/print.css")
+    assert response.content_type == "text/css"
+    assert b"@page" in response.read()
+
+
+def test_the_demo_editions_render(settings, tmp_path):
+    from molenlanden.demo.programma import load_demodata
+    from rapportage.services import get_pdf
+
+    settings.MEDIA_ROOT = tmp_path
+    load_demodata(rapportages=True)  # adopts the wrap-up, which renders its PDF
+    wrap_up = Rapportage.objects.get(soort="wrap_up")
+    update = Rapportage.objects.get(soort="update")
+    begin = time.perf_counter()
+    update_pdf = get_pdf(update)
+    duur = time.perf_counter() - begin
+
+    paginas = {}
+    for editie, inhoud in ((wrap_up, get_pdf(wrap_up)), (update, update_pdf)):
+        reader = pypdf.PdfReader(io.BytesIO(inhoud))
+        paginas[editie.soort] = len(reader.pages)
+        themas = [titel for level, titel, _ in _outline(reader) if level == 1 and re.match(r"[A-Z]\. ", titel)]
+        assert len(themas) == len(editie.snapshot["themas"] if editie.snapshot else build_structuur(editie)["themas"])
+    print(f"demo: {paginas}, update rendered in {duur:.1f} s")
+    assert 15 <= paginas["wrap_up"] <= 30
+    assert paginas["wrap_up"] < paginas["update"] <= 35  # the update adds a thema and "Wat is er veranderd"
+    assert duur < 60  # far below gunicorn's timeout, even on a busy machine

@@ -1,0 +1,41 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from molenlanden.demo.scale import multiply_demodata
+from rapportage.builder import build_structuur
+
+BUILDER_QUERIES = 6  # thema's, inspanningen, voortgang, mijlpalen, dorpsacties, kernen
+PAGE_QUERIES = BUILDER_QUERIES + 4  # session, user, the edition, the user's roles
+
+
+def _queries(func):
+    with CaptureQueriesContext(connection) as ctx:
+        func()
+    return len(ctx.captured_queries)
+
+
+def test_builder_reads_with_a_fixed_number_of_queries(update, django_assert_num_queries):
+    with django_assert_num_queries(BUILDER_QUERIES):
+        klein = build_structuur(update)
+    multiply_demodata(10)
+    with django_assert_num_queries(BUILDER_QUERIES):
+        groot = build_structuur(update)
+    assert groot["totalen"]["aantal_inspanningen"] == 10 * klein["totalen"]["aantal_inspanningen"]
+
+
+def test_report_page_queries_do_not_grow_with_the_data(client, gebruikers, update):
+    client.force_login(gebruikers["college"])
+    url = f"/rapportages/{update.slug}/"
+    client.get(url)  # warm up: session, content types
+    bij_1x = _queries(lambda: client.get(url))
+    assert bij_1x == PAGE_QUERIES
+    multiply_demodata(10)
+    response = None
+
+    def get():
+        nonlocal response
+        response = client.get(url)
+
+    assert _queries(get) == bij_1x
+    assert response.status_code == 200
+    assert "A1-10" in response.content.decode()
