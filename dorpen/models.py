@@ -109,6 +109,12 @@ class Dorpsactie(models.Model):
     def __str__(self):
         return f"{self.kern}: {self.titel}"
 
+    def status_op(self, datum) -> str:
+        """The status at a date: an action finished after it was still running then."""
+        if self.status == self.Status.AFGEROND and self.afgerond_op and self.afgerond_op > datum:
+            return self.Status.IN_UITVOERING
+        return self.status
+
     def clean(self):
         errors = {}
         if self.foto and not self.foto_alt.strip():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from dorpen.models import Kern
-from thema.kleuren import DIMENSIES, Kleur
+from thema.kleuren import DIMENSIES, Kleur, telkleur
 from thema.models import Inspanning, Thema
 
 
@@ -20,8 +20,7 @@ def programma_overzicht() -> dict:
         if inspanning.laatste_peildatum and (not laatste_peildatum or inspanning.laatste_peildatum > laatste_peildatum):
             laatste_peildatum = inspanning.laatste_peildatum
         for veld, _ in DIMENSIES:
-            # An inspanning without any voortgang counts as grijs: not started / not yet judged.
-            per_thema[inspanning.thema_id][veld][getattr(inspanning, f"laatste_{veld}") or Kleur.GRIJS] += 1
+            per_thema[inspanning.thema_id][veld][telkleur(getattr(inspanning, f"laatste_{veld}"))] += 1
     rijen = [
         {
             "thema": thema,

@@ -10,7 +10,7 @@ from molenlanden.common.formatting import datum
 from molenlanden.common.roles import PROJECTLEIDER, has_rol
 from rapportage.models import Rapportage
 from rapportage.review_forms import VaststellenMetReviewForm
-from rapportage.services import vaststellen
+from rapportage.services import editie_opslaan, vaststellen
 
 
 @admin.register(Rapportage)
@@ -38,6 +38,9 @@ class RapportageAdmin(ProgrammaAdmin):
     @admin.display(description="vastgesteld op", ordering="vastgesteld_op")
     def vastgesteld_op_nl(self, obj):
         return datum(obj.vastgesteld_op) or "—"
+
+    def save_model(self, request, obj, form, change):
+        editie_opslaan(obj)
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.is_vastgesteld:
@@ -71,30 +74,28 @@ class RapportageAdmin(ProgrammaAdmin):
         return redirect("admin:rapportage_rapportage_vaststellen", pk=queryset.get().pk)
 
     def vaststellen_view(self, request, pk):
-        rapportage = get_object_or_404(Rapportage, pk=pk)
-        if not (has_rol(request.user, PROJECTLEIDER) and self.has_change_permission(request, rapportage)):
+        editie = get_object_or_404(Rapportage, pk=pk)
+        if not (has_rol(request.user, PROJECTLEIDER) and self.has_change_permission(request, editie)):
             raise PermissionDenied
         wijzig_url = reverse("admin:rapportage_rapportage_change", args=[pk])
-        if rapportage.is_vastgesteld:
+        if editie.is_vastgesteld:
             self.message_user(request, "Deze editie is al vastgesteld.", messages.WARNING)
             return redirect(wijzig_url)
         form = VaststellenMetReviewForm(request.POST or None, initial={"vastgesteld_op": timezone.localdate()})
         if request.method == "POST" and form.is_valid():
             try:
-                vaststellen(rapportage, **form.cleaned_data, door=request.user)
+                vaststellen(editie, **form.cleaned_data, door=request.user)
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
-                self.message_user(
-                    request, f"“{rapportage}” is vastgesteld. De PDF is opgeslagen en verandert niet meer."
-                )
+                self.message_user(request, f"“{editie}” is vastgesteld. De PDF is opgeslagen en verandert niet meer.")
                 return redirect(wijzig_url)
         context = self.admin_site.each_context(request) | {
-            "title": f"“{rapportage}” vaststellen",
-            "rapportage": rapportage,
+            "title": f"“{editie}” vaststellen",
+            "editie": editie,
             "form": form,
-            "open_opmerkingen": rapportage.opmerkingen.open().count(),
+            "open_opmerkingen": editie.opmerkingen.open().count(),
             "opts": self.opts,
-            "original": rapportage,
+            "original": editie,
         }
         return TemplateResponse(request, "admin/rapportage/rapportage/vaststellen.html", context)

@@ -15,8 +15,9 @@ from decimal import Decimal
 from django.core.serializers.json import DjangoJSONEncoder
 
 from dorpen.models import Dorpsactie, Kern
+from rapportage import plekken
 from rapportage.models import Rapportage
-from thema.kleuren import DIMENSIES, Kleur, trend
+from thema.kleuren import DIMENSIES, Kleur, is_afwijkend, kleur_gewijzigd, telkleur, trend
 from thema.models import Inspanning, Mijlpaal, Thema, Voortgang
 
 STRUCTUUR_VERSIE = 1
@@ -24,29 +25,29 @@ KLEUREN = Kleur.values
 MIJLPAAL_VOORUITBLIK = datetime.timedelta(days=92)  # "due": planned within the next quarter
 
 
-def _editie(rapportage: Rapportage) -> dict:
-    vorige = rapportage.vorige_editie
+def _editie(editie: Rapportage) -> dict:
+    vorige = editie.vorige_editie
     return {
-        "titel": rapportage.titel,
-        "slug": rapportage.slug,
-        "soort": rapportage.soort,
-        "soort_label": rapportage.get_soort_display(),
-        "peildatum": rapportage.peildatum.isoformat(),
+        "titel": editie.titel,
+        "slug": editie.slug,
+        "soort": editie.soort,
+        "soort_label": editie.get_soort_display(),
+        "peildatum": editie.peildatum.isoformat(),
         "vorige": {"titel": vorige.titel, "slug": vorige.slug, "peildatum": vorige.peildatum.isoformat()}
         if vorige
         else None,
-        "inleiding": rapportage.inleiding,
-        "status": rapportage.status,
-        "status_label": rapportage.get_status_display(),
-        "vastgesteld_op": rapportage.vastgesteld_op.isoformat() if rapportage.vastgesteld_op else None,
-        "vastgesteld_door": rapportage.vastgesteld_door,
-        "besluitnummer": rapportage.besluitnummer,
+        "inleiding": editie.inleiding,
+        "status": editie.status,
+        "status_label": editie.get_status_display(),
+        "vastgesteld_op": editie.vastgesteld_op.isoformat() if editie.vastgesteld_op else None,
+        "vastgesteld_door": editie.vastgesteld_door,
+        "besluitnummer": editie.besluitnummer,
     }
 
 
-def build_structuur(rapportage: Rapportage) -> dict:
-    peildatum = rapportage.peildatum
-    vorige = rapportage.vorige_editie
+def build_structuur(editie: Rapportage) -> dict:
+    peildatum = editie.peildatum
+    vorige = editie.vorige_editie
     vorige_peildatum = vorige.peildatum if vorige else None
 
     themas = list(Thema.objects.filter(actief=True))
@@ -70,7 +71,7 @@ def build_structuur(rapportage: Rapportage) -> dict:
     kernen = _kernen(peildatum)
     return {
         "versie": STRUCTUUR_VERSIE,
-        "editie": _editie(rapportage),
+        "editie": _editie(editie),
         "themas": thema_data,
         "veranderd": _veranderd(thema_data) if vorige else None,
         "totalen": _totalen(thema_data),
@@ -85,16 +86,9 @@ def structuur_hash(structuur: dict) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def _status_op(inspanning: Inspanning, datum: datetime.date) -> str:
-    """The status at a date: a finish or drop only counts from the day it happened."""
-    if inspanning.status != Inspanning.Status.LOPEND and inspanning.status_sinds and inspanning.status_sinds <= datum:
-        return inspanning.status
-    return Inspanning.Status.LOPEND
-
-
 def _in_editie(inspanning, peildatum, vorige_peildatum) -> bool:
     # Finished or dropped before the previous edition: already reported there, so left out now.
-    return not (vorige_peildatum and _status_op(inspanning, vorige_peildatum) != Inspanning.Status.LOPEND)
+    return not (vorige_peildatum and inspanning.status_op(vorige_peildatum) != Inspanning.Status.LOPEND)
 
 
 def voortgang_per_inspanning(ids, peildatum, vorige_peildatum):
@@ -112,7 +106,7 @@ def _dec(value: Decimal | None) -> str | None:
 
 
 def _inspanning(inspanning, voortgang, vorige_voortgang, mijlpalen, peildatum, vorige) -> dict:
-    status = _status_op(inspanning, peildatum)
+    status = inspanning.status_op(peildatum)
     dimensies = []
     for veld, label in DIMENSIES:
         kleur = getattr(voortgang, veld) if voortgang else None
@@ -132,7 +126,7 @@ def _inspanning(inspanning, voortgang, vorige_voortgang, mijlpalen, peildatum, v
     return {
         "code": inspanning.code,
         "titel": inspanning.titel,
-        "anker": f"inspanning-{inspanning.code.lower()}",
+        "anker": plekken.inspanning_anker(inspanning.code),
         "omschrijving": inspanning.omschrijving,
         "bestuurlijk_opdrachtgever": inspanning.bestuurlijk_opdrachtgever,
         "ambtelijk_opdrachtnemer": inspanning.ambtelijk_opdrachtnemer,
@@ -145,8 +139,8 @@ def _inspanning(inspanning, voortgang, vorige_voortgang, mijlpalen, peildatum, v
         "vervallen": bool(vorige and status == Inspanning.Status.VERVALLEN),
         "peildatum_voortgang": voortgang.peildatum.isoformat() if voortgang else None,
         "dimensies": dimensies,
-        "afwijkend": any(d["kleur"] in (Kleur.ORANJE, Kleur.ROOD) for d in dimensies),
-        "kleur_gewijzigd": any(d["vorige_kleur"] and d["kleur"] != d["vorige_kleur"] for d in dimensies),
+        "afwijkend": any(is_afwijkend(d["kleur"]) for d in dimensies),
+        "kleur_gewijzigd": any(kleur_gewijzigd(d["vorige_kleur"], d["kleur"]) for d in dimensies),
         "bijsturing": voortgang.bijsturing if voortgang else "",
         "besteed": _dec(voortgang.besteed) if voortgang else None,
         "prognose": _dec(voortgang.prognose) if voortgang else None,
@@ -176,8 +170,7 @@ def _tellingen(inspanningen: list[dict]) -> dict:
     tellingen = {veld: dict.fromkeys(KLEUREN, 0) for veld, _ in DIMENSIES}
     for inspanning in inspanningen:
         for d in inspanning["dimensies"]:
-            # No judgement yet counts as grijs: not started / not yet judged.
-            tellingen[d["veld"]][d["kleur"] or Kleur.GRIJS] += 1
+            tellingen[d["veld"]][telkleur(d["kleur"])] += 1
     return tellingen
 
 
@@ -190,7 +183,7 @@ def _thema(thema: Thema, inspanningen: list[dict]) -> dict:
         "code": thema.code,
         "naam": thema.naam,
         "slug": thema.slug,
-        "anker": f"thema-{thema.slug}",
+        "anker": plekken.thema_anker(thema.slug),
         "korte_omschrijving": thema.korte_omschrijving,
         "context": thema.context,
         "doel": thema.doel,
@@ -224,7 +217,7 @@ def _veranderd(themas: list[dict]) -> dict:
                 wijzigingen = [
                     {k: d[k] for k in ("label", "vorige_kleur", "vorige_kleur_label", "kleur", "kleur_label", "trend")}
                     for d in i["dimensies"]
-                    if d["vorige_kleur"] and d["kleur"] != d["vorige_kleur"]
+                    if kleur_gewijzigd(d["vorige_kleur"], d["kleur"])
                 ]
                 veranderd["kleur_gewijzigd"].append({**_ref(thema, i), "wijzigingen": wijzigingen})
     return veranderd
@@ -254,7 +247,7 @@ def _kernen(peildatum) -> list[dict]:
         {
             "naam": kern.naam,
             "slug": kern.slug,
-            "anker": f"kern-{kern.slug}",
+            "anker": plekken.kern_anker(kern.slug),
             "soort": kern.soort,
             "lat": float(kern.latitude),
             "lon": float(kern.longitude),
@@ -269,9 +262,7 @@ def _kernen(peildatum) -> list[dict]:
 
 
 def _actie(actie: Dorpsactie, peildatum) -> dict:
-    status = actie.status
-    if status == Dorpsactie.Status.AFGEROND and actie.afgerond_op and actie.afgerond_op > peildatum:
-        status = Dorpsactie.Status.IN_UITVOERING  # finished after the peildatum: still running then
+    status = actie.status_op(peildatum)
     return {
         "titel": actie.titel,
         "omschrijving": actie.omschrijving,

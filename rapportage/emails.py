@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE
+from molenlanden.common.users import display_name
 
 
 def absolute(pad: str) -> str:
@@ -20,6 +21,10 @@ def adressen(groep: str, *, behalve=None) -> list[str]:
     if behalve is not None:
         users = users.exclude(pk=behalve.pk)
     return sorted(set(users.values_list("email", flat=True)))
+
+
+def _naam(user) -> str:
+    return display_name(user, onbekend="iemand")
 
 
 def _send(berichten: list[tuple[str, str, list[str]]]) -> int:
@@ -34,22 +39,23 @@ def _bericht(template: str, context: dict) -> tuple[str, str]:
     return onderwerp.strip(), body.lstrip()
 
 
-def _naam(user) -> str:
-    return (user.get_full_name() or user.username) if user else "iemand"
+def _gebeurtenis(template: str, gebeurtenis, aan: list[str]) -> int:
+    editie = gebeurtenis.rapportage
+    context = {
+        "editie": editie,
+        "gebeurtenis": gebeurtenis,
+        "door": _naam(gebeurtenis.door),
+        "link": absolute(editie.get_absolute_url()),
+    }
+    return _send([(*_bericht(template, context), aan)])
 
 
 def ter_review(gebeurtenis) -> int:
-    editie = gebeurtenis.rapportage
-    context = {"editie": editie, "gebeurtenis": gebeurtenis, "door": _naam(gebeurtenis.door),
-               "link": absolute(editie.get_absolute_url())}  # fmt: skip
-    return _send([(*_bericht("ter_review", context), adressen(REDACTIE))])
+    return _gebeurtenis("ter_review", gebeurtenis, adressen(REDACTIE))
 
 
 def terug_naar_concept(gebeurtenis) -> int:
-    editie = gebeurtenis.rapportage
-    context = {"editie": editie, "gebeurtenis": gebeurtenis, "door": _naam(gebeurtenis.door),
-               "link": absolute(editie.get_absolute_url())}  # fmt: skip
-    return _send([(*_bericht("terug_naar_concept", context), adressen(REDACTIE, behalve=gebeurtenis.door))])
+    return _gebeurtenis("terug_naar_concept", gebeurtenis, adressen(REDACTIE, behalve=gebeurtenis.door))
 
 
 def opmerking_geplaatst(opmerking) -> int:
@@ -58,15 +64,23 @@ def opmerking_geplaatst(opmerking) -> int:
     if opmerking.parent_id:
         draad = [opmerking.parent, *opmerking.parent.antwoorden.select_related("auteur")]
         aan |= {o.auteur.email for o in draad if o.auteur.email and o.auteur_id != opmerking.auteur_id}
-    context = {"opmerking": opmerking, "editie": opmerking.rapportage, "auteur": _naam(opmerking.auteur),
-               "link": absolute(opmerking.get_absolute_url())}  # fmt: skip
+    context = {
+        "opmerking": opmerking,
+        "editie": opmerking.rapportage,
+        "auteur": _naam(opmerking.auteur),
+        "link": absolute(opmerking.get_absolute_url()),
+    }
     return _send([(*_bericht("opmerking", context), sorted(aan))])
 
 
 def oordeel_gegeven(beoordeling) -> int:
     editie = beoordeling.rapportage
-    context = {"beoordeling": beoordeling, "editie": editie, "redacteur": _naam(beoordeling.redacteur),
-               "link": absolute(reverse("rapportage:review", args=[editie.slug]))}  # fmt: skip
+    context = {
+        "beoordeling": beoordeling,
+        "editie": editie,
+        "redacteur": _naam(beoordeling.redacteur),
+        "link": absolute(reverse("rapportage:review", args=[editie.slug])),
+    }
     return _send([(*_bericht("oordeel", context), adressen(PROJECTLEIDER, behalve=beoordeling.redacteur))])
 
 
@@ -74,6 +88,11 @@ def herinnering(editie, per_trekker: dict) -> int:
     link = absolute(reverse("thema:mijn"))
     berichten = []
     for trekker, inspanningen in per_trekker.items():
-        context = {"editie": editie, "trekker": _naam(trekker), "inspanningen": inspanningen, "link": link}
+        context = {
+            "editie": editie,
+            "trekker": _naam(trekker),
+            "inspanningen": inspanningen,
+            "link": link,
+        }
         berichten.append((*_bericht("herinnering", context), [trekker.email]))
     return _send(berichten)

@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from molenlanden.common.richtext import RichTextField
 from molenlanden.common.roles import get_rollen
+from rapportage import plekken
+from thema.kleuren import Dimensie
 
 
 def _private_opslag():
@@ -84,16 +86,6 @@ class Rapportage(models.Model):
     def __str__(self):
         return self.titel
 
-    def save(self, *args, **kwargs):
-        if self.vorige_editie_id is None and self.peildatum:
-            self.vorige_editie = (
-                Rapportage.objects.filter(peildatum__lt=self.peildatum)
-                .exclude(pk=self.pk)
-                .order_by("-peildatum")
-                .first()
-            )
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("rapportage:detail", args=[self.slug])
 
@@ -111,13 +103,7 @@ class Rapportage(models.Model):
             raise ValidationError({"vorige_editie": "De vorige editie moet een eerdere peildatum hebben."})
 
 
-# --- Review of a draft edition (issue 4) ---
-
-
-class Dimensie(models.TextChoices):
-    INHOUD = "inhoud", "Inhoud/voortgang"
-    PLANNING = "planning", "Planning"
-    FINANCIEN = "financien", "Financiën"
+# --- Review of a draft edition ---
 
 
 class OpmerkingQuerySet(models.QuerySet):
@@ -180,7 +166,12 @@ class Opmerking(models.Model):
     @property
     def plek(self) -> str:
         """The key of the place, e.g. "inspanning:A1:planning"."""
-        return ":".join(p for p in (self.soort, self.code, self.dimensie) if p)
+        return plekken.sleutel(self.soort, self.code, self.dimensie)
+
+    @property
+    def blok_id(self) -> str:
+        """The block of the report page that shows this comment's thread."""
+        return plekken.blok_id(self.soort, self.anker, self.dimensie)
 
     @property
     def is_open(self) -> bool:

@@ -29,7 +29,7 @@ def render_context(structuur: dict) -> dict:
     ]
     veranderd = structuur.get("veranderd") or {}
     return {
-        "r": structuur,
+        "structuur": structuur,
         "svg_oogopslag": svg.stacked_bars(rijen, titel="Kleuren per thema en per dimensie"),
         "svg_kaart": svg.kaart(grens(), structuur["kernen"], titel="Dorpsacties per kern", bron=BRON_KAART),
         "totalen_per_dimensie": [

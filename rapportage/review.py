@@ -7,25 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, has_rol
-from rapportage import emails
+from molenlanden.common.users import display_name
+from rapportage import emails, plekken
 from rapportage.models import Beoordeling, Opmerking, Rapportage, ReviewGebeurtenis
 
 MAX_TEKST = 5000
-
-
-def plekken(structuur: dict) -> dict[str, tuple[str, str]]:
-    """Every place of an edition a comment can be about: key -> (label, anchor on the report page)."""
-    result = {"editie": ("De editie als geheel", "review-editie")}
-    for thema in structuur["themas"]:
-        result[f"thema:{thema['code']}"] = (f"Thema {thema['code']}. {thema['naam']}", thema["anker"])
-        for i in thema["inspanningen"]:
-            result[f"inspanning:{i['code']}"] = (f"{i['code']} {i['titel']}", i["anker"])
-            for d in i["dimensies"]:
-                label = f"{i['code']} — {d['label'].lower()}"
-                result[f"inspanning:{i['code']}:{d['veld']}"] = (label, f"{i['anker']}-{d['veld']}")
-    for kern in structuur["kernen"]:
-        result[f"kern:{kern['slug']}"] = (f"Dorpsacties in {kern['naam']}", kern["anker"])
-    return result
 
 
 def _tekst(tekst: str, wat: str = "opmerking") -> str:
@@ -37,8 +23,8 @@ def _tekst(tekst: str, wat: str = "opmerking") -> str:
     return tekst
 
 
-def lock_editie(rapportage: Rapportage) -> Rapportage:
-    return Rapportage.objects.select_for_update().get(pk=rapportage.pk)
+def lock_editie(editie: Rapportage) -> Rapportage:
+    return Rapportage.objects.select_for_update().get(pk=editie.pk)
 
 
 def _log(editie, soort, door, notitie=""):
@@ -48,8 +34,8 @@ def _log(editie, soort, door, notitie=""):
 
 
 @transaction.atomic
-def ter_review_sturen(rapportage: Rapportage, *, door, notitie: str = "") -> Rapportage:
-    editie = lock_editie(rapportage)
+def ter_review_sturen(editie: Rapportage, *, door, notitie: str = "") -> Rapportage:
+    editie = lock_editie(editie)
     if editie.status != Rapportage.Status.CONCEPT:
         raise ValidationError("Alleen een concept kan ter review worden gestuurd.")
     editie.status = Rapportage.Status.TER_REVIEW
@@ -61,10 +47,10 @@ def ter_review_sturen(rapportage: Rapportage, *, door, notitie: str = "") -> Rap
 
 
 @transaction.atomic
-def terug_naar_concept(rapportage: Rapportage, *, door, notitie: str) -> Rapportage:
+def terug_naar_concept(editie: Rapportage, *, door, notitie: str) -> Rapportage:
     """Ends the round; its comments and verdicts stay, and show as earlier rounds in the next one."""
     notitie = _tekst(notitie, "notitie voor de redactiegroep")
-    editie = lock_editie(rapportage)
+    editie = lock_editie(editie)
     if editie.status != Rapportage.Status.TER_REVIEW:
         raise ValidationError("Alleen een editie die ter review ligt, kan terug naar concept.")
     editie.status = Rapportage.Status.CONCEPT
@@ -76,12 +62,12 @@ def terug_naar_concept(rapportage: Rapportage, *, door, notitie: str) -> Rapport
 
 @transaction.atomic
 def opmerking_plaatsen(
-    rapportage: Rapportage, *, auteur, tekst: str, plek: str = "", structuur: dict | None = None, parent_id=None
+    editie: Rapportage, *, auteur, tekst: str, plek: str = "", structuur: dict | None = None, parent_id=None
 ) -> Opmerking:
     if not has_rol(auteur, REDACTIE, PROJECTLEIDER):
         raise ValidationError("Alleen de redactiegroep en de projectleider kunnen opmerkingen plaatsen.")
     tekst = _tekst(tekst)
-    editie = lock_editie(rapportage)
+    editie = lock_editie(editie)
     if editie.status != Rapportage.Status.TER_REVIEW:
         raise ValidationError("Opmerkingen plaatsen kan alleen zolang de editie ter review ligt.")
     if parent_id:
@@ -101,11 +87,11 @@ def opmerking_plaatsen(
             from rapportage.builder import build_structuur
 
             structuur = build_structuur(editie)
-        bekend = plekken(structuur)
+        bekend = plekken.plekken(structuur)
         if plek not in bekend:
             raise ValidationError("Kies waarover uw opmerking gaat: die plek staat niet in deze editie.")
         label, anker = bekend[plek]
-        soort, code, dimensie = (plek.split(":") + ["", ""])[:3]
+        soort, code, dimensie = plekken.delen(plek)
     opmerking = Opmerking.objects.create(
         rapportage=editie,
         ronde=editie.review_ronde,
@@ -140,7 +126,7 @@ def opmerking_oplossen(opmerking: Opmerking, *, door) -> Opmerking:
 
 
 @transaction.atomic
-def oordeel_geven(rapportage: Rapportage, *, redacteur, oordeel: str, toelichting: str = "") -> Beoordeling:
+def oordeel_geven(editie: Rapportage, *, redacteur, oordeel: str, toelichting: str = "") -> Beoordeling:
     if not has_rol(redacteur, REDACTIE):
         raise ValidationError("Alleen leden van de redactiegroep geven een oordeel.")
     if oordeel not in Beoordeling.Oordeel.values:
@@ -148,7 +134,7 @@ def oordeel_geven(rapportage: Rapportage, *, redacteur, oordeel: str, toelichtin
     toelichting = (toelichting or "").strip()
     if oordeel == Beoordeling.Oordeel.WIJZIGINGEN_NODIG:
         toelichting = _tekst(toelichting, "toelichting: welke wijzigingen zijn nodig")
-    editie = lock_editie(rapportage)
+    editie = lock_editie(editie)
     if editie.status != Rapportage.Status.TER_REVIEW:
         raise ValidationError("Een oordeel geven kan alleen zolang de editie ter review ligt.")
     beoordeling, _ = Beoordeling.objects.update_or_create(
@@ -184,20 +170,20 @@ def log_vaststellen(editie: Rapportage, *, door, override_reden: str) -> None:
     _log(editie, soort, door, override_reden)
 
 
-def remind_trekkers(rapportage: Rapportage, *, door, achterstand: list) -> tuple[int, list[str]]:
+def remind_trekkers(editie: Rapportage, *, door, achterstand: list) -> tuple[int, list[str]]:
     """Mails each trekker their inspanningen without new voortgang. Returns (mails sent, trekkers without e-mail)."""
     per_trekker: dict = {}
     for inspanning in achterstand:
         for trekker in inspanning.trekkers.all():
             per_trekker.setdefault(trekker, []).append(inspanning)
-    zonder_email = sorted(t.get_full_name() or t.username for t in per_trekker if not t.email)
+    zonder_email = sorted(display_name(t) for t in per_trekker if not t.email)
     met_email = {t: i for t, i in per_trekker.items() if t.email}
     with transaction.atomic():
         _log(
-            rapportage,
+            editie,
             ReviewGebeurtenis.Soort.HERINNERING,
             door,
-            ", ".join(sorted(t.get_full_name() or t.username for t in met_email)),
+            ", ".join(sorted(display_name(t) for t in met_email)),
         )
-        transaction.on_commit(lambda: emails.herinnering(rapportage, met_email))
+        transaction.on_commit(lambda: emails.herinnering(editie, met_email))
     return len(met_email), zonder_email

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django import forms
 
 from rapportage.forms import VaststellenForm
@@ -31,6 +33,13 @@ class OordeelForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
         help_text="Verplicht bij ‘wijzigingen nodig’: wat moet er anders?",
     )
+
+    @classmethod
+    def voor(cls, beoordeling: Beoordeling | None) -> OordeelForm:
+        """The form as this redacteur left it in this round (empty when they have not judged yet)."""
+        return cls(
+            initial={"oordeel": beoordeling.oordeel, "toelichting": beoordeling.toelichting} if beoordeling else None
+        )
 
     def clean(self):
         data = super().clean()

@@ -10,16 +10,16 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from rapportage import pdf, review
 from rapportage.builder import build_structuur, structuur_hash
 from rapportage.models import Rapportage
-from rapportage.pdf import render_pdf
 
 PDF_CACHE_SECONDS = 7 * 24 * 3600
 
 
 @transaction.atomic
 def vaststellen(
-    rapportage: Rapportage,
+    editie: Rapportage,
     *,
     vastgesteld_op: datetime.date,
     vastgesteld_door: str,
@@ -32,9 +32,7 @@ def vaststellen(
 
     Only an edition in review without open comments, unless an override reason is given: it is recorded.
     """
-    from rapportage import review
-
-    editie = Rapportage.objects.select_for_update().get(pk=rapportage.pk)
+    editie = Rapportage.objects.select_for_update().get(pk=editie.pk)
     if editie.is_vastgesteld:
         raise ValidationError("Deze editie is al vastgesteld en kan niet opnieuw worden vastgesteld.")
     override_reden = review.check_vaststellen(editie, override_reden)
@@ -47,10 +45,10 @@ def vaststellen(
     if openbaar is not None:
         editie.openbaar = openbaar
     structuur = build_structuur(editie)
-    pdf = render_pdf(structuur)  # a failure here raises, and the transaction leaves the edition as it was
+    inhoud = pdf.render_pdf(structuur)  # a failure here raises, and the transaction leaves the edition as it was
     editie.snapshot = structuur
-    editie.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    editie.pdf.save(f"{editie.slug}-{vastgesteld_op.isoformat()}.pdf", ContentFile(pdf), save=False)
+    editie.pdf_sha256 = hashlib.sha256(inhoud).hexdigest()
+    editie.pdf.save(f"{editie.slug}-{vastgesteld_op.isoformat()}.pdf", ContentFile(inhoud), save=False)
     try:
         editie.save()
     except Exception:
@@ -60,27 +58,34 @@ def vaststellen(
     return editie
 
 
-def get_structuur(rapportage: Rapportage) -> dict:
-    """An adopted edition only ever shows its snapshot; a concept is built live from the database."""
-    if rapportage.is_vastgesteld and rapportage.snapshot:
-        return rapportage.snapshot
-    return build_structuur(rapportage)
-
-
-def get_pdf(rapportage: Rapportage) -> bytes:
+def get_pdf(editie: Rapportage) -> bytes:
     """The stored file of an adopted edition, byte for byte; a concept's PDF rendered only when its content changed."""
-    if rapportage.is_vastgesteld and rapportage.pdf:
-        with rapportage.pdf.open("rb") as f:
+    if editie.is_vastgesteld and editie.pdf:
+        with editie.pdf.open("rb") as f:
             return f.read()
-    structuur = build_structuur(rapportage)
+    structuur = build_structuur(editie)
     key = f"rapportage-pdf:{structuur_hash(structuur)}"
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(structuur)
-        cache.set(key, pdf, PDF_CACHE_SECONDS)
-    return pdf
+    inhoud = cache.get(key)
+    if inhoud is None:
+        inhoud = pdf.render_pdf(structuur)
+        cache.set(key, inhoud, PDF_CACHE_SECONDS)
+    return inhoud
 
 
-def pdf_filename(rapportage: Rapportage) -> str:
-    status = "vastgesteld" if rapportage.is_vastgesteld else "concept"
-    return f"{rapportage.slug}-{rapportage.peildatum.isoformat()}-{status}.pdf"
+def pdf_filename(editie: Rapportage) -> str:
+    status = "vastgesteld" if editie.is_vastgesteld else "concept"
+    return f"{editie.slug}-{editie.peildatum.isoformat()}-{status}.pdf"
+
+
+@transaction.atomic
+def editie_opslaan(editie: Rapportage) -> Rapportage:
+    """Saves an edition; one without a chosen previous edition compares with the latest earlier one."""
+    if editie.vorige_editie_id is None and editie.peildatum:
+        editie.vorige_editie = (
+            Rapportage.objects.filter(peildatum__lt=editie.peildatum)
+            .exclude(pk=editie.pk)
+            .order_by("-peildatum")
+            .first()
+        )
+    editie.save()
+    return editie

@@ -6,23 +6,24 @@ from django.db.models import Case, F, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from rapportage import selectors
 from rapportage.models import Rapportage
 from rapportage.rendering import render_context
-from rapportage.review_views import review_context
-from rapportage.services import get_pdf, get_structuur, pdf_filename
+from rapportage.review_forms import OordeelForm
+from rapportage.services import get_pdf, pdf_filename
 
 
 def with_readable_editie(view):
-    """Loads the edition by slug and passes it on if this user may read it (DESIGN.md, "Roles")."""
+    """Loads the edition by slug and passes it on if this user may read it."""
 
     @wraps(view)
     def wrapped(request, slug, *args, **kwargs):
-        rapportage = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
-        if not rapportage.readable_by(request.user):
+        editie = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
+        if not editie.readable_by(request.user):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise PermissionDenied
-        return view(request, rapportage, *args, **kwargs)
+        return view(request, editie, *args, **kwargs)
 
     return wrapped
 
@@ -39,17 +40,17 @@ def lijst(request):
 
 
 @with_readable_editie
-def detail(request, rapportage):
-    structuur = get_structuur(rapportage)
-    context = render_context(structuur) | {
-        "rapportage": rapportage,
-        "review": review_context(rapportage, request.user, structuur),
-    }
+def detail(request, editie):
+    structuur = selectors.get_structuur(editie)
+    review = selectors.review_state(editie, request.user, structuur)
+    if review is not None:
+        review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
+    context = render_context(structuur) | {"editie": editie, "review": review}
     return render(request, "rapportage/detail.html", context)
 
 
 @with_readable_editie
-def pdf(request, rapportage):
-    response = HttpResponse(get_pdf(rapportage), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(rapportage)}"'
+def pdf(request, editie):
+    response = HttpResponse(get_pdf(editie), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(editie)}"'
     return response

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from tests.helpers import TEST_PASSWORD
+from tests.helpers import TEST_PASSWORD, nieuwe_editie
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -153,27 +153,19 @@ def login(page, live_server):
 
 @pytest.fixture
 def wrap_up(demo):
-    from rapportage.models import Rapportage
-
-    return Rapportage.objects.create(
+    return nieuwe_editie(
         titel="Digitale wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
     )
 
 
 @pytest.fixture
 def update(wrap_up):
-    from rapportage.models import Rapportage
-
-    return Rapportage.objects.create(
-        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1)
-    )
+    return nieuwe_editie(titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1))
 
 
 @pytest.fixture
 def voortgangsrapportage(update):
-    from rapportage.models import Rapportage
-
-    return Rapportage.objects.create(
+    return nieuwe_editie(
         titel="Voortgangsrapportage najaar 2021",
         slug="vgr-najaar-2021",
         soort="voortgang",

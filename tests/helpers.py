@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import datetime
 
+
+def nieuwe_editie(**velden):
+    """An edition made as the projectleider makes one: compared with the latest earlier edition unless chosen."""
+    from rapportage.models import Rapportage
+    from rapportage.services import editie_opslaan
+
+    return editie_opslaan(Rapportage(**velden))
+
+
 TEST_PASSWORD = "test-wachtwoord-niet-echt"  # noqa: S105 - only ever used in the test database
 
 

@@ -10,6 +10,7 @@ from PIL import Image
 
 from dorpen.models import Dorpsactie, Kern
 from rapportage.models import Rapportage
+from tests.helpers import nieuwe_editie
 from thema.models import Inspanning, Thema, Voortgang
 
 PEILDATUM = datetime.date(2021, 6, 1)
@@ -62,7 +63,7 @@ def kleine_editie() -> Rapportage:
         foto_alt="Kinderen op de nieuwe speeltoestellen",
     )
     actie.foto.save("speeltuin.png", ContentFile(png()), save=True)
-    return Rapportage.objects.create(
+    return nieuwe_editie(
         titel="Testrapportage 2021",
         slug="testrapportage-2021",
         soort="wrap_up",

@@ -7,14 +7,14 @@ the trekker's form and the admin never wait on each other the other way round (a
 from __future__ import annotations
 
 import datetime
-import html
 
 from django import forms
 from django.forms.models import model_to_dict
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, format_html_join
 
 from molenlanden.common.formatting import datum, datumtijd
-from thema.history import naam_van
+from molenlanden.common.richtext import html_to_text
+from molenlanden.common.users import display_name
 from thema.kleuren import badge_html
 from thema.models import Inspanning, Voortgang
 
@@ -63,21 +63,17 @@ def loaded_values(voortgang: Voortgang, versie: str, fields, exclude) -> dict | 
 
 def last_saved_by(voortgang: Voortgang) -> str:
     laatste = voortgang.history.select_related("history_user").first()
-    return naam_van((laatste and laatste.history_user) or voortgang.ingevoerd_door)
-
-
-def _tekst(rich_text: str) -> str:
-    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+    return display_name((laatste and laatste.history_user) or voortgang.ingevoerd_door)
 
 
 def conflict_message(voortgang: Voortgang):
     """What someone else saved meanwhile, in Dutch: who, when, their colours and toelichtingen (safe HTML)."""
     regels = [
-        (label, badge_html(kleur), f" — {_tekst(toelichting)}" if _tekst(toelichting) else "")
+        (label, badge_html(kleur), f" — {html_to_text(toelichting)}" if html_to_text(toelichting) else "")
         for _, label, kleur, toelichting in voortgang.kleuren()
     ]
-    if _tekst(voortgang.bijsturing):
-        regels.append(("Bijsturing", "", f" {_tekst(voortgang.bijsturing)}"))
+    if html_to_text(voortgang.bijsturing):
+        regels.append(("Bijsturing", "", f" {html_to_text(voortgang.bijsturing)}"))
     return format_html(
         "Niet opgeslagen: er is intussen een andere versie opgeslagen. {} heeft de voortgang per {} opgeslagen op {}. "
         "Dit is wat er nu is opgeslagen:<ul>{}</ul>"

@@ -6,10 +6,9 @@ from crispy_forms.bootstrap import InlineRadios, PrependedText
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from thema.concurrency import VersieField, lock_inspanningen, versie_van
+from thema.concurrency import VersieField, versie_van
 from thema.kleuren import BETEKENIS, DIMENSIES
 from thema.models import Inspanning, Voortgang
 
@@ -72,33 +71,3 @@ class VoortgangForm(forms.ModelForm):
         if vorige is not None:
             initial |= {veld: getattr(vorige, veld) for veld in OVERNEMEN}
         return cls(instance=Voortgang(inspanning=inspanning), initial=initial, nieuw=True)
-
-    def save_unless_stale(self, user) -> Voortgang | None:
-        """Writes the voortgang only if its row is still the version this form was loaded from.
-
-        Returns None when saved; otherwise nothing is written and the current row is returned, so
-        the person can see what someone else saved meanwhile.
-        """
-        voortgang = self.instance
-        with transaction.atomic():
-            lock_inspanningen([voortgang.inspanning_id])
-            huidige = (
-                Voortgang.objects.select_for_update()
-                .filter(inspanning_id=voortgang.inspanning_id, peildatum=voortgang.peildatum)
-                .first()
-            )
-            if huidige is not None and versie_van(huidige) != self.cleaned_data["versie"]:
-                return huidige
-            if huidige is None:
-                voortgang.pk = None  # also when the row was deleted meanwhile: nothing typed is lost
-                voortgang.ingevoerd_op = None
-                voortgang._state.adding = True
-            if not voortgang.ingevoerd_door_id:
-                voortgang.ingevoerd_door = user
-            try:
-                with transaction.atomic():
-                    voortgang.save()
-            except IntegrityError:
-                # Another writer created the same peildatum without holding our lock (e.g. the admin).
-                return Voortgang.objects.get(inspanning_id=voortgang.inspanning_id, peildatum=voortgang.peildatum)
-        return None

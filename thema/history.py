@@ -13,12 +13,12 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 
 from molenlanden.common.formatting import datum, datumtijd, euro
-from molenlanden.common.richtext import RichTextField, clean_rich_text
+from molenlanden.common.richtext import RichTextField, clean_rich_text, html_to_text
+from molenlanden.common.users import display_name
 from thema.kleuren import DIMENSIES
 from thema.models import Inspanning, Mijlpaal, Voortgang
 
@@ -103,7 +103,7 @@ def _gebeurtenissen(rows, onderwerp, trekkers=False):
             wijzigingen = []
         yield Gebeurtenis(
             wanneer=row.history_date,
-            wie=naam_van(row.history_user),
+            wie=display_name(row.history_user),
             onderwerp=onderwerp(row),
             soort=AANGEMAAKT.get(row.instance_type, SOORT["+"]) if row.history_type == "+" else SOORT[row.history_type],
             wijzigingen=wijzigingen,
@@ -131,7 +131,7 @@ def _verschillen(oud, nieuw) -> list[Wijziging]:
         label = capfirst(model_field.verbose_name)
         if isinstance(model_field, RichTextField):
             voor, na = getattr(oud, model_field.attname), getattr(nieuw, model_field.attname)
-            if _platte_tekst(voor) != _platte_tekst(na):
+            if html_to_text(voor) != html_to_text(na):
                 wijzigingen.append(Wijziging(label, _html(voor), _html(na), is_tekst=True))
             continue
         voor, na = _waarde(oud, model_field.name), _waarde(nieuw, model_field.name)
@@ -141,8 +141,8 @@ def _verschillen(oud, nieuw) -> list[Wijziging]:
 
 
 def _trekkers_verschil(oud, nieuw) -> list[Wijziging]:
-    voor = sorted(naam_van(t.user) for t in oud.historicalinspanning_trekkers_set.all())
-    na = sorted(naam_van(t.user) for t in nieuw.historicalinspanning_trekkers_set.all())
+    voor = sorted(display_name(t.user) for t in oud.historicalinspanning_trekkers_set.all())
+    na = sorted(display_name(t.user) for t in nieuw.historicalinspanning_trekkers_set.all())
     if voor == na:
         return []
     return [Wijziging("Trekkers", ", ".join(voor) or LEEG, ", ".join(na) or LEEG)]
@@ -169,16 +169,6 @@ def _waarde(row, naam) -> str:
     return str(value)
 
 
-def _platte_tekst(html: str | None) -> str:
-    return " ".join(strip_tags(html or "").split())
-
-
 def _html(value: str | None):
     # Sanitised on save already; cleaned again because history rows may come from anywhere (scripts, imports).
     return mark_safe(clean_rich_text(value)) if value else ""  # noqa: S308 - cleaned by nh3 just above
-
-
-def naam_van(user) -> str:
-    if user is None:
-        return "onbekend (systeem)"
-    return user.get_full_name() or user.get_username()

@@ -10,16 +10,36 @@ class Kleur(models.TextChoices):
     GRIJS = "grijs", "Grijs"
 
 
+class Dimensie(models.TextChoices):
+    """The three things every inspanning is judged on at a peildatum."""
+
+    INHOUD = "inhoud", "Inhoud"
+    PLANNING = "planning", "Planning"
+    FINANCIEN = "financien", "Financiën"
+
+
+DIMENSIES = tuple(Dimensie.choices)  # (veld, label) pairs, in the order every page shows them
+DIMENSIE_LABELS = dict(DIMENSIES)
+
 # Order used for trends: a higher rank is worse. Grijs (not started / n.v.t.) has no rank.
 RANG = {Kleur.GROEN: 0, Kleur.ORANJE: 1, Kleur.ROOD: 2}
-VEREIST_TOELICHTING = {Kleur.ORANJE, Kleur.ROOD}
+# A deviation: it needs a toelichting (cause, consequence, bijsturing) and counts as "needs attention".
+AFWIJKEND = frozenset({Kleur.ORANJE, Kleur.ROOD})
 
-DIMENSIES = (
-    ("inhoud", "Inhoud"),
-    ("planning", "Planning"),
-    ("financien", "Financiën"),
-)
-DIMENSIE_LABELS = dict(DIMENSIES)
+
+def is_afwijkend(kleur: str | None) -> bool:
+    return kleur in AFWIJKEND
+
+
+def telkleur(kleur: str | None) -> str:
+    """The colour an inspanning is counted under: no judgement yet counts as grijs (not started / not judged)."""
+    return kleur or Kleur.GRIJS
+
+
+def kleur_gewijzigd(vorige: str | None, huidige: str | None) -> bool:
+    """Changed since the previous edition: only when there was a previous judgement to compare with."""
+    return bool(vorige) and huidige != vorige
+
 
 BETEKENIS = {
     "inhoud": {

@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from simple_history.models import HistoricalRecords
 
-from molenlanden.common.richtext import RichTextField
-from thema.kleuren import DIMENSIES, VEREIST_TOELICHTING, Kleur
+from molenlanden.common.richtext import RichTextField, html_to_text
+from thema.kleuren import DIMENSIES, Kleur, is_afwijkend
 
 EURO = {"max_digits": 12, "decimal_places": 2}
 
@@ -86,6 +86,12 @@ class Inspanning(models.Model):
     def __str__(self):
         return f"{self.code} {self.titel}"
 
+    def status_op(self, datum) -> str:
+        """The status at a date: a finish or drop only counts from the day it happened."""
+        if self.status != self.Status.LOPEND and self.status_sinds and self.status_sinds <= datum:
+            return self.status
+        return self.Status.LOPEND
+
     def clean(self):
         if self.status != self.Status.LOPEND and not self.status_sinds:
             raise ValidationError({"status_sinds": "Vul in sinds wanneer de inspanning afgerond of vervallen is."})
@@ -138,7 +144,7 @@ class Voortgang(models.Model):
         errors = {}
         for veld, label in DIMENSIES:
             toelichting = f"{veld}_toelichting"
-            if getattr(self, veld) in VEREIST_TOELICHTING and not _has_text(getattr(self, toelichting)):
+            if is_afwijkend(getattr(self, veld)) and not html_to_text(getattr(self, toelichting)):
                 kleur = Kleur(getattr(self, veld)).label.lower()
                 errors[toelichting] = (
                     f"{label} staat op {kleur}: licht toe wat de oorzaak is, wat het gevolg is "
@@ -149,12 +155,6 @@ class Voortgang(models.Model):
 
     def kleuren(self):
         return [(veld, label, getattr(self, veld), getattr(self, f"{veld}_toelichting")) for veld, label in DIMENSIES]
-
-
-def _has_text(html: str) -> bool:
-    from django.utils.html import strip_tags
-
-    return bool(strip_tags(html or "").strip())
 
 
 class Mijlpaal(models.Model):

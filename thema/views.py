@@ -8,14 +8,15 @@ from js_asset import Media
 
 from molenlanden.common.formatting import datum
 from molenlanden.common.roles import ALLE_ROLLEN, PROJECTLEIDER, TREKKER, has_rol, rol_required
-from thema.concurrency import last_saved_by
-from thema.forms import VoortgangForm, versie_van
+from thema.concurrency import last_saved_by, versie_van
+from thema.forms import VoortgangForm
 from thema.history import build_tijdlijn
 from thema.models import Inspanning, Voortgang
+from thema.services import voortgang_opslaan
 
 
 def may_enter_voortgang(user, inspanning) -> bool:
-    """DESIGN.md, "Roles": the projectleider adds voortgang everywhere, a trekker only on their own inspanningen."""
+    """The projectleider adds voortgang everywhere, a trekker only on their own inspanningen."""
     if has_rol(user, PROJECTLEIDER):
         return True
     return has_rol(user, TREKKER) and any(t.pk == user.pk for t in inspanning.trekkers.all())
@@ -80,7 +81,7 @@ def voortgang_wijzigen(request, code, peildatum):
 def _opslaan(request, inspanning, form):
     if not form.is_valid():
         return _formulier(request, inspanning, form)
-    anders = form.save_unless_stale(request.user)
+    anders = voortgang_opslaan(form.instance, versie=form.cleaned_data["versie"], door=request.user)
     if anders is None:
         messages.success(request, f"De voortgang per {datum(form.instance.peildatum)} is opgeslagen.")
         return redirect("thema:tijdlijn", code=inspanning.code)

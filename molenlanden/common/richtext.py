@@ -6,7 +6,10 @@ the admin, a browser form, the demo data or a script is always safe to render.
 
 from __future__ import annotations
 
+import html
+
 import nh3
+from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
@@ -35,6 +38,11 @@ def clean_rich_text(html: str | None) -> str:
     cleaned = _cleaner.clean(html).strip()
     # The editor always produces at least one empty paragraph; an empty field should be empty.
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
+
+
+def html_to_text(rich_text: str | None) -> str:
+    """The words of a rich text as one line of plain text (for diffs, messages and checks for emptiness)."""
+    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
 
 
 class RichTextField(ProseEditorField):

@@ -138,6 +138,7 @@ INLEIDING = {
 
 def _laad_rapportages(data: dict) -> int:
     from rapportage.models import Rapportage
+    from rapportage.services import editie_opslaan, vaststellen
 
     changes = 0
     for r in sorted(data["rapportages"], key=lambda r: r["peildatum"]):
@@ -150,13 +151,11 @@ def _laad_rapportages(data: dict) -> int:
         bestaand = Rapportage.objects.filter(slug=slugify(r["titel"])).first()
         if bestaand is not None:
             continue  # an edition is the projectleider's once it exists: never overwrite its state
-        rapportage = Rapportage.objects.create(slug=slugify(r["titel"]), **values)
+        editie = editie_opslaan(Rapportage(slug=slugify(r["titel"]), **values))
         changes += 1
         if r["status"] == "vastgesteld":
-            from rapportage.services import vaststellen
-
             vaststellen(
-                rapportage,
+                editie,
                 vastgesteld_op=_date(r["vastgesteld_op"]),
                 vastgesteld_door=r["vastgesteld_door"],
                 besluitnummer=r.get("besluitnummer", ""),

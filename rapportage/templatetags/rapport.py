@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from thema.kleuren import badge_html
+from thema.kleuren import badge_html, is_afwijkend
 
 register = template.Library()
 
@@ -10,6 +10,9 @@ TREND = {
     "slechter": ("↓", "slechter dan vorige editie"),
     "gelijk": ("→", "gelijk aan vorige editie"),
 }
+
+
+register.filter("afwijkend", is_afwijkend)
 
 
 @register.simple_tag

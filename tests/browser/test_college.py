@@ -3,14 +3,14 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from rapportage.models import Rapportage
 from rapportage.services import vaststellen
+from tests.helpers import nieuwe_editie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_college_downloads_the_adopted_pdf(page, live_server, gebruikers, demo, login, assert_accessible):
-    editie = Rapportage.objects.create(
+    editie = nieuwe_editie(
         titel="Digitale wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
     )
     editie = vaststellen(
@@ -20,9 +20,7 @@ def test_college_downloads_the_adopted_pdf(page, live_server, gebruikers, demo, 
         besluitnummer="2021-014",
         override_reden="Vastgesteld vóór de review in de applicatie",
     )
-    Rapportage.objects.create(
-        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1)
-    )
+    nieuwe_editie(titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1))
 
     login("college")
 

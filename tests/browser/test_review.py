@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from rapportage.models import Rapportage, ReviewGebeurtenis
+from tests.helpers import nieuwe_editie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,12 +25,8 @@ def _gemeld(page, blok, tekst, rol="status"):
 
 
 def test_review_journey(page, live_server, gebruikers, demo, login, assert_accessible):
-    Rapportage.objects.create(
-        titel="Wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
-    )
-    editie = Rapportage.objects.create(
-        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1)
-    )
+    nieuwe_editie(titel="Wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1))
+    editie = nieuwe_editie(titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1))
     detail = f"{live_server.url}/rapportages/update-2021/"
 
     # The projectleider sends the concept for review with a note.
@@ -96,7 +93,7 @@ def test_review_journey(page, live_server, gebruikers, demo, login, assert_acces
 def test_an_error_is_an_alert_in_the_block_and_takes_focus(
     page, live_server, gebruikers, demo, login, assert_accessible
 ):
-    Rapportage.objects.create(
+    nieuwe_editie(
         titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
         status=Rapportage.Status.TER_REVIEW, review_ronde=1,
     )  # fmt: skip
@@ -126,7 +123,7 @@ def test_voortgangsrapportage_and_kernen_without_actions_take_comments(
         ("update-2021", "update", datetime.date(2021, 6, 1)),
         ("vgr-najaar-2021", "voortgang", datetime.date(2021, 9, 1)),
     ]:
-        Rapportage.objects.create(
+        nieuwe_editie(
             titel=slug, slug=slug, soort=soort, peildatum=peildatum, status=Rapportage.Status.TER_REVIEW, review_ronde=1
         )
     login("redacteur")
@@ -157,7 +154,7 @@ def test_voortgangsrapportage_and_kernen_without_actions_take_comments(
 def test_the_open_count_in_the_panel_follows_an_htmx_action_without_reload(
     page, live_server, gebruikers, demo, login, assert_accessible
 ):
-    Rapportage.objects.create(
+    nieuwe_editie(
         titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
         status=Rapportage.Status.TER_REVIEW, review_ronde=1,
     )  # fmt: skip

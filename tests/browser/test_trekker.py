@@ -5,8 +5,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from molenlanden.common.formatting import datum
-from rapportage.models import Rapportage
-from tests.helpers import TEST_PASSWORD
+from tests.helpers import TEST_PASSWORD, nieuwe_editie
 from thema.models import Inspanning
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,9 +20,7 @@ def test_trekker_delivers_voortgang_and_sees_it_on_the_timeline(
     page, live_server, gebruikers, demo, login, assert_accessible
 ):
     Inspanning.objects.get(code="A1").trekkers.add(gebruikers["trekker"])
-    concept = Rapportage.objects.create(
-        titel="Voortgangsrapportage", slug="vgr", soort="update", peildatum=timezone.localdate()
-    )
+    concept = nieuwe_editie(titel="Voortgangsrapportage", slug="vgr", soort="update", peildatum=timezone.localdate())
     login("trekker")
 
     page.get_by_role("link", name="Mijn inspanningen").click()

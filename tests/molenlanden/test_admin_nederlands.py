@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from tests.helpers import nieuwe_editie
 from thema.models import Inspanning
 
 
@@ -143,9 +144,7 @@ def test_search_icon_has_a_dutch_name(client, projectleider):
 def test_yes_and_no_are_words(client, projectleider):
     import datetime
 
-    from rapportage.models import Rapportage
-
-    Rapportage.objects.create(titel="Update", slug="update", soort="update", peildatum=datetime.date(2021, 6, 1))
+    nieuwe_editie(titel="Update", slug="update", soort="update", peildatum=datetime.date(2021, 6, 1))
     for url in ("/admin/rapportage/rapportage/", "/admin/thema/thema/"):
         body = client.get(url).content.decode()
         assert 'alt="True"' not in body and 'alt="False"' not in body, url

@@ -1,4 +1,4 @@
-"""Every URL of the project with every role, and the answer each must get (DESIGN.md, "Roles").
+"""Every URL of the project with every role, and the answer each must get (molenlanden/common/roles.py).
 
 A URL without an entry in WALK fails `test_every_url_has_an_entry`: a new view cannot slip in unchecked.
 """
@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from rapportage.models import Opmerking, Rapportage
+from rapportage.models import Opmerking
+from tests.helpers import nieuwe_editie
 from thema.models import Inspanning
 
 ROLLEN = ("anoniem", "college", "redacteur", "trekker", "projectleider")
@@ -106,7 +107,7 @@ def test_every_url_has_an_entry():
 
 @pytest.fixture
 def wereld(gebruikers, demo):
-    Rapportage.objects.create(
+    nieuwe_editie(
         titel="Wrap-up",
         slug=WRAP_UP,
         soort="wrap_up",
@@ -116,7 +117,7 @@ def wereld(gebruikers, demo):
         vastgesteld_op=datetime.date(2021, 1, 19),
         vastgesteld_door="College",
     )
-    update = Rapportage.objects.create(
+    update = nieuwe_editie(
         titel="Update",
         slug=UPDATE,
         soort="update",

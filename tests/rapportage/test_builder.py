@@ -3,6 +3,7 @@ import json
 
 from dorpen.models import Dorpsactie, Kern
 from rapportage.builder import build_structuur
+from tests.helpers import nieuwe_editie
 from thema.models import Inspanning, Mijlpaal
 
 
@@ -58,9 +59,7 @@ def test_finished_inspanning_is_reported_once_then_left_out(update):
     wrap_up_c1 = _inspanning(build_structuur(update.vorige_editie), "C1")
     assert wrap_up_c1["status"] == "lopend"  # it finished after the wrap-up's peildatum
 
-    from rapportage.models import Rapportage
-
-    later = Rapportage.objects.create(titel="Later", slug="later", soort="update", peildatum=datetime.date(2022, 1, 1))
+    later = nieuwe_editie(titel="Later", slug="later", soort="update", peildatum=datetime.date(2022, 1, 1))
     assert "C1" not in [i["code"] for t in build_structuur(later)["themas"] for i in t["inspanningen"]]
 
 

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from django.core.cache import cache
 
-from rapportage import services
+from rapportage import pdf, services
 from rapportage.models import Rapportage
 from tests.kleine_editie import kleine_editie
 from thema.models import Voortgang
@@ -31,7 +31,7 @@ def redacteur(client, gebruikers):
 
 @pytest.fixture
 def render_spy():
-    with mock.patch.object(services, "render_pdf", wraps=services.render_pdf) as spy:
+    with mock.patch.object(pdf, "render_pdf", wraps=pdf.render_pdf) as spy:
         yield spy
 
 

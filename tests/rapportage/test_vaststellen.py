@@ -61,7 +61,7 @@ def test_a_render_failure_changes_nothing(update, monkeypatch, tmp_path):
     def kapot(structuur):
         raise RuntimeError("WeasyPrint viel om")
 
-    monkeypatch.setattr("rapportage.services.render_pdf", kapot)
+    monkeypatch.setattr("rapportage.pdf.render_pdf", kapot)
     with pytest.raises(RuntimeError):
         _vaststellen(update)
 

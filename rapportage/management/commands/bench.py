@@ -51,13 +51,14 @@ class Command(BaseCommand):
         from molenlanden.demo.scale import multiply_demodata
         from rapportage.builder import build_structuur
         from rapportage.models import Rapportage
+        from rapportage.services import editie_opslaan
 
         load_demodata()
-        Rapportage.objects.create(
-            titel="Wrap-up", slug="wrap-up", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
+        editie_opslaan(
+            Rapportage(titel="Wrap-up", slug="wrap-up", soort="wrap_up", peildatum=datetime.date(2020, 11, 1))
         )
-        update = Rapportage.objects.create(
-            titel="Update", slug="update", soort="update", peildatum=datetime.date(2021, 6, 1)
+        update = editie_opslaan(
+            Rapportage(titel="Update", slug="update", soort="update", peildatum=datetime.date(2021, 6, 1))
         )
         gebruiker = get_user_model().objects.create_user("bench")
         gebruiker.groups.add(Group.objects.get(name="college"))

@@ -1,0 +1,73 @@
+"""The places of an edition a comment can be about, with their keys, anchors and labels: defined here only.
+
+A place is the edition as a whole, a thema, an inspanning or one of its dimensions, or the dorpsacties of a kern.
+Its key ("inspanning:A1:planning") is stored with a comment; its anchor is the id of its part of the report page.
+"""
+
+from __future__ import annotations
+
+EDITIE = "editie"
+THEMA = "thema"
+INSPANNING = "inspanning"
+KERN = "kern"
+EDITIE_ANKER = "review-editie"
+
+
+def sleutel(soort: str, code: str = "", dimensie: str = "") -> str:
+    return ":".join(deel for deel in (soort, code, dimensie) if deel)
+
+
+def delen(plek: str) -> tuple[str, str, str]:
+    """(soort, code, dimensie) of a key; the missing parts are ''."""
+    soort, code, dimensie = (plek.split(":") + ["", ""])[:3]
+    return soort, code, dimensie
+
+
+def thema_anker(slug: str) -> str:
+    return f"thema-{slug}"
+
+
+def inspanning_anker(code: str) -> str:
+    return f"inspanning-{code.lower()}"
+
+
+def dimensie_anker(code: str, veld: str) -> str:
+    return f"{inspanning_anker(code)}-{veld}"
+
+
+def kern_anker(slug: str) -> str:
+    return f"kern-{slug}"
+
+
+def blok_id(soort: str, anker: str, dimensie: str = "") -> str:
+    """The id of the block that shows a place's threads and takes its comments: where a reader returns to.
+
+    A dimension and the edition have a block of their own at their anchor; a thema, an inspanning or a kern has
+    one beside its section, whose anchor stays the section's.
+    """
+    if not anker:
+        return "review"
+    return anker if dimensie or soort == EDITIE else f"{anker}-review"
+
+
+def plekken(structuur: dict) -> dict[str, tuple[str, str]]:
+    """Every place of a built edition: key -> (label, anchor)."""
+    result = {sleutel(EDITIE): ("De editie als geheel", EDITIE_ANKER)}
+    for thema in structuur["themas"]:
+        result[sleutel(THEMA, thema["code"])] = (f"Thema {thema['code']}. {thema['naam']}", thema["anker"])
+        for i in thema["inspanningen"]:
+            result[sleutel(INSPANNING, i["code"])] = (f"{i['code']} {i['titel']}", i["anker"])
+            for d in i["dimensies"]:
+                label = f"{i['code']} — {d['label'].lower()}"
+                result[sleutel(INSPANNING, i["code"], d["veld"])] = (label, dimensie_anker(i["code"], d["veld"]))
+    for kern in structuur["kernen"]:
+        result[sleutel(KERN, kern["slug"])] = (f"Dorpsacties in {kern['naam']}", kern["anker"])
+    return result
+
+
+def keuzes(inspanning: dict) -> list[tuple[str, str]]:
+    """The places within one inspanning, for the comment form: the whole, or one of its three dimensions."""
+    code = inspanning["code"]
+    return [(sleutel(INSPANNING, code), f"{code} als geheel")] + [
+        (sleutel(INSPANNING, code, d["veld"]), f"{code} — {d['label']}") for d in inspanning["dimensies"]
+    ]
