@@ -14,7 +14,7 @@ from rapportage.models import Beoordeling, Opmerking, Rapportage
 from rapportage.review_forms import NotitieForm, OordeelForm, OpmerkingForm, TerReviewForm
 
 
-def _terug(editie, anker="review"):
+def _redirect_back(editie, anker="review"):
     return redirect(f"{editie.get_absolute_url()}#{anker or 'review'}")
 
 
@@ -37,7 +37,7 @@ def opmerking_plaatsen(request, slug):
     if not form.is_valid():
         blok = form.cleaned_data.get("terug", "")
         _fouten(request, form.errors, blok)
-        return _terug(editie, blok)
+        return _redirect_back(editie, blok)
     blok = form.cleaned_data["terug"]  # the block the form sits in; an error is shown there
     try:
         opmerking = review.opmerking_plaatsen(
@@ -49,10 +49,10 @@ def opmerking_plaatsen(request, slug):
         )
     except ValidationError as fout:
         _fouten(request, fout, blok)
-        return _terug(editie, blok)
+        return _redirect_back(editie, blok)
     blok = opmerking.blok_id
     _melding(request, messages.SUCCESS, f"Uw {'antwoord' if opmerking.parent_id else 'opmerking'} is geplaatst.", blok)
-    return _terug(editie, blok)
+    return _redirect_back(editie, blok)
 
 
 @rol_required(PROJECTLEIDER)
@@ -66,7 +66,7 @@ def opmerking_oplossen(request, slug, pk):
         _fouten(request, fout, blok)
     else:
         _melding(request, messages.SUCCESS, f"De opmerking over {opmerking.plek_label} is opgelost.", blok)
-    return _terug(opmerking.rapportage, blok)
+    return _redirect_back(opmerking.rapportage, blok)
 
 
 @rol_required(REDACTIE)
@@ -76,7 +76,7 @@ def oordeel_geven(request, slug):
     form = OordeelForm(request.POST)
     if not form.is_valid():
         _fouten(request, form.errors, "review-oordeel")
-        return _terug(editie, "review-oordeel")
+        return _redirect_back(editie, "review-oordeel")
     try:
         beoordeling = review.oordeel_geven(editie, redacteur=request.user, **form.cleaned_data)
     except ValidationError as fout:
@@ -84,7 +84,7 @@ def oordeel_geven(request, slug):
     else:
         tekst = f"Uw oordeel is vastgelegd: {beoordeling.get_oordeel_display().lower()}."
         _melding(request, messages.SUCCESS, tekst, "review-oordeel")
-    return _terug(editie, "review-oordeel")
+    return _redirect_back(editie, "review-oordeel")
 
 
 @rol_required(PROJECTLEIDER)

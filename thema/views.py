@@ -61,7 +61,7 @@ def voortgang_nieuw(request, code):
     inspanning = _inspanning_voor_invoer(request, code)
     if request.method == "POST":
         form = VoortgangForm(request.POST, instance=Voortgang(inspanning=inspanning), nieuw=True)
-        return _opslaan(request, inspanning, form)
+        return _save(request, inspanning, form)
     bestaande = inspanning.voortgang.filter(peildatum=timezone.localdate()).first()
     if bestaande is not None:
         return redirect("thema:voortgang_wijzigen", code=inspanning.code, peildatum=bestaande.peildatum)
@@ -74,11 +74,11 @@ def voortgang_wijzigen(request, code, peildatum):
     inspanning = _inspanning_voor_invoer(request, code)
     voortgang = get_object_or_404(inspanning.voortgang, peildatum=peildatum)
     if request.method == "POST":
-        return _opslaan(request, inspanning, VoortgangForm(request.POST, instance=voortgang, nieuw=False))
+        return _save(request, inspanning, VoortgangForm(request.POST, instance=voortgang, nieuw=False))
     return _formulier(request, inspanning, VoortgangForm(instance=voortgang, nieuw=False))
 
 
-def _opslaan(request, inspanning, form):
+def _save(request, inspanning, form):
     if not form.is_valid():
         return _formulier(request, inspanning, form)
     anders = voortgang_opslaan(form.instance, versie=form.cleaned_data["versie"], door=request.user)

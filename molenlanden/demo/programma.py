@@ -48,13 +48,13 @@ def load_demodata(path: Path = DEMO_JSON, *, rapportages: bool = False) -> int:
     """Returns the number of records created or changed (0 on a second run)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     with transaction.atomic():
-        changes = _laad_programma(data)
+        changes = _load_programma(data)
         if rapportages:
-            changes += _laad_rapportages(data)
+            changes += _load_edities(data)
     return changes
 
 
-def _laad_programma(data: dict) -> int:
+def _load_programma(data: dict) -> int:
     changes = 0
     themas = {}
     for volgorde, t in enumerate(data["themas"], start=1):
@@ -136,7 +136,7 @@ INLEIDING = {
 }
 
 
-def _laad_rapportages(data: dict) -> int:
+def _load_edities(data: dict) -> int:
     from rapportage.models import Rapportage
     from rapportage.services import editie_opslaan, vaststellen
 

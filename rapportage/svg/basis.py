@@ -57,7 +57,7 @@ def _open_svg(prefix: str, breedte: float, hoogte: float, titel: str, desc: str)
     ]
 
 
-def _afbreken(tekst: str, max_tekens: int) -> list[str]:
+def _wrap(tekst: str, max_tekens: int) -> list[str]:
     """Greedy word wrap on a number of characters."""
     regels: list[str] = []
     huidig = ""

@@ -9,12 +9,12 @@ from rapportage.svg.basis import (
     KAART_VULLING,
     KERN_KLEUR,
     TEKST_ZACHT,
-    _afbreken,
     _e,
     _id,
     _n,
     _open_svg,
     _tekstbreedte,
+    _wrap,
 )
 
 
@@ -105,7 +105,7 @@ def kaart(
 
     kaart_onder = marge + kaart_hoogte
     legenda_y = kaart_onder + 14
-    bron_regels = _afbreken(bron, int(binnen_breedte / (0.6 * 11)))
+    bron_regels = _wrap(bron, int(binnen_breedte / (0.6 * 11)))
     hoogte = legenda_y + 20 + 16 * len(bron_regels) + marge / 2
 
     # desc: every kern with its count, sorted by name

@@ -7,13 +7,13 @@ from rapportage.svg.basis import (
     TEKST,
     TEKST_OP,
     VULLING,
-    _afbreken,
     _e,
     _id,
     _n,
     _open_svg,
     _tekstbreedte,
     _telling,
+    _wrap,
 )
 
 
@@ -68,7 +68,7 @@ def stacked_bars(rijen: list[dict], *, titel: str, id_prefix: str = "oogopslag")
     max_tekens = int((breedte - 2 * marge) / (0.6 * thema_grootte))
     for rij in rijen:
         groep = ["<g>"]
-        for regel in _afbreken(rij.get("label", ""), max_tekens):
+        for regel in _wrap(rij.get("label", ""), max_tekens):
             y += thema_regel
             groep.append(
                 f'<text x="{_n(marge)}" y="{_n(y - 4)}" font-size="{_n(thema_grootte)}" '

@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 RUNS = 5
 
 
-def _meet(func, runs=RUNS):
+def _measure(func, runs=RUNS):
     """Median seconds over `runs` calls, and the queries of the last one."""
     tijden = []
     for _ in range(runs):
@@ -72,14 +72,14 @@ class Command(BaseCommand):
         for factor in (1, 10):
             if factor == 10:
                 multiply_demodata(10)
-            bouw_t, bouw_q = _meet(lambda: build_structuur(update))
+            bouw_t, bouw_q = _measure(lambda: build_structuur(update))
             client.get(pagina)  # warm up: template loading
-            html_t, html_q = _meet(lambda: client.get(pagina))
+            html_t, html_q = _measure(lambda: client.get(pagina))
             cache.clear()
             start = time.perf_counter()
             pdf = client.get(f"{pagina}pdf/").content
             koud_t = time.perf_counter() - start
-            cached_t, _ = _meet(lambda: client.get(f"{pagina}pdf/"))
+            cached_t, _ = _measure(lambda: client.get(f"{pagina}pdf/"))
             self.stdout.write(
                 f"{factor:>4}× | {bouw_q:>3} q {bouw_t * 1000:>8.1f} ms | {html_q:>3} q {html_t * 1000:>8.1f} ms | "
                 f"{koud_t:>6.2f} s {_pagina_aantal(pdf):>4} p. | {cached_t * 1000:>9.1f} ms | {_rss_mb():.0f} MB"
