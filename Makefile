@@ -33,6 +33,10 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The suite without the real-browser tests (no Chromium or axe-core needed); `make test` and CI run them all.
+test-fast: $(VENV)/.installed-dev
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
 bench: $(VENV)/.installed-dev
 	$(DEV) $(PY) manage.py bench
 
