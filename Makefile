@@ -63,7 +63,10 @@ lock:
 	"$$tmp/bin/uv" $(UV_COMPILE) -o requirements.lock && \
 	"$$tmp/bin/uv" $(UV_COMPILE) --extra dev -o requirements-dev.lock
 
-# Copy Bootstrap and htmx from node_modules into our own static files (no CDN).
+# Copy Bootstrap and htmx from node_modules into our own static files (no CDN), without their sourceMappingURL
+# comments: the maps are not vendored, and collectstatic's manifest storage stops on a reference to a missing file.
+VENDOR_COPY = sed -E '/^[[:space:]]*(\/\/|\/\*)[\#@] sourceMappingURL=/d'
 assets: node_modules/axe-core/axe.min.js
-	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js molenlanden/static/vendor/bootstrap/
-	cp node_modules/htmx.org/dist/htmx.min.js molenlanden/static/vendor/htmx/
+	$(VENDOR_COPY) node_modules/bootstrap/dist/css/bootstrap.min.css > molenlanden/static/vendor/bootstrap/bootstrap.min.css
+	$(VENDOR_COPY) node_modules/bootstrap/dist/js/bootstrap.bundle.min.js > molenlanden/static/vendor/bootstrap/bootstrap.bundle.min.js
+	$(VENDOR_COPY) node_modules/htmx.org/dist/htmx.min.js > molenlanden/static/vendor/htmx/htmx.min.js
