@@ -126,7 +126,7 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False  # amounts are formatted explicitly by molenlanden.formatting
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Adopted PDFs are served only through the view that checks who may read them, never as public media.
