@@ -6,10 +6,14 @@ DEV := DJANGO_DEBUG=true
 
 .PHONY: run test test-fast bench lint format lock assets migrations
 
+# Two installs from the locks (pinned, with hashes: pip checks every file): what running needs, and
+# what tests and tooling need besides. `make run` installs only the first.
 $(VENV)/.installed: requirements.lock
+$(VENV)/.installed-dev: requirements-dev.lock
+$(VENV)/.installed $(VENV)/.installed-dev:
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes -r $<
 	touch $@
 
 # axe-core for the accessibility checks of the browser tests (pinned in package-lock.json).
@@ -26,30 +30,43 @@ run: $(VENV)/.installed
 	@echo
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed node_modules/axe-core/axe.min.js
+test: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.installed
+# The suite without the real-browser tests (no Chromium or axe-core needed); `make test` and CI run them all.
+test-fast: $(VENV)/.installed-dev
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-dev
 	$(DEV) $(PY) manage.py bench
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: $(VENV)/.installed
+format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-migrations: $(VENV)/.installed
+migrations: $(VENV)/.installed-dev
 	$(DEV) $(PY) manage.py makemigrations
 
-# Resolve requirements.in into the exact versions every install uses.
+# Resolve pyproject.toml into the exact versions and hashes every install uses, running and development apart.
+# uv runs from a throwaway venv at a pinned version. It keeps the versions already in the locks unless
+# pyproject.toml asks for others; to move one up: make lock LOCK_ARGS="--upgrade-package NAME".
+UV_VERSION := 0.13.9
+UV_COMPILE := pip compile pyproject.toml --quiet --generate-hashes --python-version 3.11 \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
 lock:
-	rm -rf /tmp/vm-lock && $(PYTHON) -m venv /tmp/vm-lock
-	/tmp/vm-lock/bin/pip install --quiet -r requirements.in
-	/tmp/vm-lock/bin/pip freeze --exclude-editable | sort > requirements.lock
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp" && "$$tmp/bin/pip" install --quiet uv==$(UV_VERSION) && \
+	"$$tmp/bin/uv" $(UV_COMPILE) -o requirements.lock && \
+	"$$tmp/bin/uv" $(UV_COMPILE) --extra dev -o requirements-dev.lock
 
-# Copy Bootstrap and htmx from node_modules into our own static files (no CDN).
+# Copy Bootstrap and htmx from node_modules into our own static files (no CDN), without their sourceMappingURL
+# comments: the maps are not vendored, and collectstatic's manifest storage stops on a reference to a missing file.
+VENDOR_COPY = sed -E '/^[[:space:]]*(\/\/|\/\*)[\#@] sourceMappingURL=/d'
 assets: node_modules/axe-core/axe.min.js
-	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
-	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	$(VENDOR_COPY) node_modules/bootstrap/dist/css/bootstrap.min.css > static/vendor/bootstrap/bootstrap.min.css
+	$(VENDOR_COPY) node_modules/bootstrap/dist/js/bootstrap.bundle.min.js > static/vendor/bootstrap/bootstrap.bundle.min.js
+	$(VENDOR_COPY) node_modules/htmx.org/dist/htmx.min.js > static/vendor/htmx/htmx.min.js
