@@ -1,18 +1,15 @@
-"""Dutch presentation of amounts and dates, as the municipality writes them (Taaladvies)."""
+"""Dutch presentation of amounts and dates, as the municipality writes them (Taaladvies).
+
+Built on Django's own `nl` formats (thousands ".", decimals ",", month names); what Django lacks is added here:
+the euro sign with a non-breaking space, ",-" for whole amounts, and "om" between a date and a time.
+"""
 
 from __future__ import annotations
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-MAANDEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-
-
-def _groups(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
+from django.utils import formats, timezone, translation
 
 
 def euro(value) -> str:
@@ -22,31 +19,37 @@ def euro(value) -> str:
     amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     sign = "-" if amount < 0 else ""
     amount = abs(amount)
-    whole, cents = divmod(int(amount * 100), 100)
-    tail = "-" if cents == 0 else f"{cents:02d}"
-    return f"{sign}€\u00a0{_groups(whole)},{tail}"
+    with translation.override("nl"):
+        if amount == amount.to_integral_value():
+            getal = formats.number_format(amount, decimal_pos=0, use_l10n=True, force_grouping=True) + ",-"
+        else:
+            getal = formats.number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+    return f"{sign}€\u00a0{getal}"
+
+
+def _lokaal(value):
+    if isinstance(value, str):
+        value = (
+            datetime.datetime.fromisoformat(value)
+            if "T" in value or " " in value
+            else datetime.date.fromisoformat(value)
+        )
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value
 
 
 def datum(value) -> str:
     """`23 november 2026`; '' for None. Accepts a date, a datetime or an ISO string (from a snapshot)."""
     if not value:
         return ""
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value[:10])
-    if isinstance(value, datetime.datetime):
-        from django.utils import timezone
-
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+    with translation.override("nl"):
+        return formats.date_format(_lokaal(value), "j F Y")
 
 
 def datumtijd(value) -> str:
     """`23 november 2026 om 14:05`, in Dutch local time."""
     if not value:
         return ""
-    from django.utils import timezone
-
-    if isinstance(value, str):
-        value = datetime.datetime.fromisoformat(value)
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{datum(local.date())} om {local:%H:%M}"
+    with translation.override("nl"):
+        return formats.date_format(_lokaal(value), r"j F Y \o\m H:i")

@@ -1,7 +1,7 @@
 import datetime
 from decimal import Decimal
 
-from molenlanden.common.formatting import datum, euro
+from molenlanden.common.formatting import datum, datumtijd, euro
 
 
 def test_euro_whole_amount_with_dash():
@@ -16,6 +16,20 @@ def test_euro_cents_and_negative():
 def test_datum_in_words():
     assert datum(datetime.date(2026, 11, 23)) == "23 november 2026"
     assert datum("2021-06-01") == "1 juni 2021"
+
+
+def test_datumtijd_in_dutch_local_time():
+    moment = datetime.datetime(2026, 11, 23, 13, 5, tzinfo=datetime.UTC)
+    assert datumtijd(moment) == "23 november 2026 om 14:05"
+    assert datumtijd(moment.isoformat()) == "23 november 2026 om 14:05"
+    assert datum(moment.isoformat()) == "23 november 2026"
+
+
+def test_the_same_words_whatever_language_is_active():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert (datum(datetime.date(2021, 3, 1)), euro(1234567)) == ("1 maart 2021", "€\u00a01.234.567,-")
 
 
 def test_filters_in_a_rendered_template():
