@@ -31,11 +31,11 @@ run: $(VENV)/.installed
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 # The suite without the real-browser tests (no Chromium or axe-core needed); `make test` and CI run them all.
 test-fast: $(VENV)/.installed-dev
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile -m "not browser" $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-dev
 	$(DEV) $(PY) manage.py bench

@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
-from tests.helpers import TEST_PASSWORD, nieuwe_editie
+from tests.helpers import TEST_PASSWORD, nieuwe_editie, stand_in_pdf
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -127,11 +128,51 @@ def gebruikers(db):
     return users
 
 
+@pytest.fixture(scope="module")
+def _demo_in_module(django_db_setup, django_db_blocker):
+    """The demo programme, loaded once per test module inside a transaction that is rolled back at its end.
+
+    Each test runs in a savepoint inside it (pytest-django's `db`), so what a test changes is undone for the next.
+    Module-scoped fixtures are set up before function-scoped ones: this transaction always encloses the test's.
+    """
+    from molenlanden.demo.programma import load_demodata
+
+    with django_db_blocker.unblock():
+        module = transaction.atomic()
+        module.__enter__()
+        load_demodata()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(db):
+def demo(request, _demo_in_module, db):
+    """The demo programme (seven thema's, 24 inspanningen, 21 kernen), as it is in `make run`."""
+    if "live_server" in request.fixturenames or "transactional_db" in request.fixturenames:
+        pytest.fail("A live server cannot see the rolled-back demo data of `demo`: use `live_demo`.")
+
+
+@pytest.fixture
+def live_demo(transactional_db):
+    """The demo programme, committed, for tests whose browser talks to a live server in another thread."""
     from molenlanden.demo.programma import load_demodata
 
     load_demodata()
+
+
+@pytest.fixture(autouse=True)
+def _pdf_stand_in(request, monkeypatch):
+    """A small real PDF instead of a WeasyPrint render (seconds each), except in tests marked `pdf`.
+
+    Workflow tests need *a* stored file; the tests about the PDF itself render the real one.
+    """
+    if request.node.get_closest_marker("pdf"):
+        return
+    from rapportage import pdf
+
+    monkeypatch.setattr(pdf, "render_pdf", stand_in_pdf)
 
 
 @pytest.fixture
@@ -171,6 +212,14 @@ def voortgangsrapportage(update):
         soort="voortgang",
         peildatum=datetime.date(2021, 9, 1),
     )
+
+
+@pytest.fixture
+def ter_review(update, gebruikers):
+    """The Update, sent for review by the projectleider with a note."""
+    from rapportage import review
+
+    return review.ter_review_sturen(update, door=gebruikers["projectleider"], notitie="Kijk vooral naar thema A.")
 
 
 @pytest.fixture

@@ -13,6 +13,23 @@ def nieuwe_editie(**velden):
     return editie_opslaan(Rapportage(**velden))
 
 
+def stand_in_pdf(structuur: dict) -> bytes:
+    """A one-page PDF that names the edition and differs with its content: what workflow tests store and download."""
+    import io
+
+    import pypdf
+
+    from rapportage.builder import structuur_hash
+
+    writer = pypdf.PdfWriter()
+    writer.pdf_header = "%PDF-1.7"  # as WeasyPrint writes it
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": structuur["editie"]["titel"], "/Subject": structuur_hash(structuur)})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 TEST_PASSWORD = "test-wachtwoord-niet-echt"  # noqa: S105 - only ever used in the test database
 
 

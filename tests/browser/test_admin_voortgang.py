@@ -9,7 +9,7 @@ from thema.models import Inspanning
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_projectleider_adds_voortgang_in_the_admin(page, live_server, gebruikers, demo, login, assert_accessible):
+def test_projectleider_adds_voortgang_in_the_admin(page, live_server, gebruikers, live_demo, login, assert_accessible):
     login("projectleider")
     assert_accessible()
 
@@ -53,7 +53,7 @@ def test_projectleider_adds_voortgang_in_the_admin(page, live_server, gebruikers
     assert voortgang.ingevoerd_door == gebruikers["projectleider"]
 
 
-def test_editor_loads_under_our_content_security_policy(browser, live_server, gebruikers, demo):
+def test_editor_loads_under_our_content_security_policy(browser, live_server, gebruikers, live_demo):
     context = browser.new_context(locale="nl-NL")  # without bypass_csp: the policy the users get
     page = context.new_page()
     meldingen = []
@@ -92,7 +92,7 @@ ADMIN_PAGINAS = [
 ]
 
 
-def test_other_admin_pages_are_accessible(page, live_server, gebruikers, demo, login, axe):
+def test_other_admin_pages_are_accessible(page, live_server, gebruikers, live_demo, login, axe):
     login("projectleider")
     gevonden = {}
     for pad in ADMIN_PAGINAS:

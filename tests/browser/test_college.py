@@ -9,7 +9,7 @@ from tests.helpers import nieuwe_editie
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_college_downloads_the_adopted_pdf(page, live_server, gebruikers, demo, login, assert_accessible):
+def test_college_downloads_the_adopted_pdf(page, live_server, gebruikers, live_demo, login, assert_accessible):
     editie = nieuwe_editie(
         titel="Digitale wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1)
     )

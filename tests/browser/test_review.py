@@ -24,7 +24,7 @@ def _gemeld(page, blok, tekst, rol="status"):
     expect(melding).to_be_focused()
 
 
-def test_review_journey(page, live_server, gebruikers, demo, login, assert_accessible):
+def test_review_journey(page, live_server, gebruikers, live_demo, login, assert_accessible):
     nieuwe_editie(titel="Wrap-up 2020", slug="wrap-up-2020", soort="wrap_up", peildatum=datetime.date(2020, 11, 1))
     editie = nieuwe_editie(titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1))
     detail = f"{live_server.url}/rapportages/update-2021/"
@@ -91,7 +91,7 @@ def test_review_journey(page, live_server, gebruikers, demo, login, assert_acces
 
 
 def test_an_error_is_an_alert_in_the_block_and_takes_focus(
-    page, live_server, gebruikers, demo, login, assert_accessible
+    page, live_server, gebruikers, live_demo, login, assert_accessible
 ):
     nieuwe_editie(
         titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
@@ -114,7 +114,7 @@ def test_an_error_is_an_alert_in_the_block_and_takes_focus(
 
 
 def test_voortgangsrapportage_and_kernen_without_actions_take_comments(
-    page, live_server, gebruikers, demo, login, assert_accessible
+    page, live_server, gebruikers, live_demo, login, assert_accessible
 ):
     from dorpen.models import Kern
 
@@ -152,7 +152,7 @@ def test_voortgangsrapportage_and_kernen_without_actions_take_comments(
 
 
 def test_the_open_count_in_the_panel_follows_an_htmx_action_without_reload(
-    page, live_server, gebruikers, demo, login, assert_accessible
+    page, live_server, gebruikers, live_demo, login, assert_accessible
 ):
     nieuwe_editie(
         titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),

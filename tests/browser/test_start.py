@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_login_and_start_page(page, live_server, gebruikers, demo, login, assert_accessible):
+def test_login_and_start_page(page, live_server, gebruikers, live_demo, login, assert_accessible):
     page.goto(live_server.url)
     expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()
     assert_accessible()

@@ -17,7 +17,7 @@ def _editor(page, veld: str):
 
 
 def test_trekker_delivers_voortgang_and_sees_it_on_the_timeline(
-    page, live_server, gebruikers, demo, login, assert_accessible
+    page, live_server, gebruikers, live_demo, login, assert_accessible
 ):
     Inspanning.objects.get(code="A1").trekkers.add(gebruikers["trekker"])
     concept = nieuwe_editie(titel="Voortgangsrapportage", slug="vgr", soort="update", peildatum=timezone.localdate())
@@ -70,7 +70,7 @@ def test_trekker_delivers_voortgang_and_sees_it_on_the_timeline(
     assert_accessible()
 
 
-def test_editor_runs_under_the_real_csp(browser, live_server, demo, django_user_model):
+def test_editor_runs_under_the_real_csp(browser, live_server, live_demo, django_user_model):
     # The shared browser context bypasses the CSP (to inject axe); this one enforces it, as a user's browser does.
     # A superuser counts as projectleider and needs no groups (a transactional test before this one flushed them).
     django_user_model.objects.create_superuser("beheerder", "beheerder@example.org", TEST_PASSWORD)

@@ -27,12 +27,6 @@ def _assert_safe(html: str):
         assert woord not in html
 
 
-@pytest.fixture
-def admin_client(client, gebruikers, demo):
-    client.force_login(gebruikers["projectleider"])
-    return client
-
-
 def test_clean_rich_text_keeps_formatting_and_makes_links_safe():
     html = '<p><em>a</em></p><ul><li>b</li></ul><ol><li>c</li></ol><a href="https://molenlanden.nl">d</a>'
     assert clean_rich_text(html) == html.replace('">d', '" rel="noopener noreferrer">d')
@@ -59,30 +53,30 @@ def test_orm_save_cleans(demo, model, veld):
     _assert_safe(getattr(obj, veld))
 
 
-def _post_change_form(admin_client, obj, values: dict):
+def _post_change_form(projectleider, obj, values: dict):
     url = f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
-    data = admin_formulier(admin_client.get(url))
+    data = admin_formulier(projectleider.get(url))
     data.update(values)
-    response = admin_client.post(url, data)
+    response = projectleider.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    rendered = admin_client.get(url).content.decode()
+    rendered = projectleider.get(url).content.decode()
     assert "alert(1)" not in rendered
     assert "Veilige &lt;strong&gt;tekst&lt;/strong&gt;" in rendered  # in the editor's textarea
 
 
-def test_admin_cleans_thema_context_and_doel(admin_client):
+def test_admin_cleans_thema_context_and_doel(demo, projectleider):
     thema = Thema.objects.get(code="A")
-    _post_change_form(admin_client, thema, {"context": AANVAL, "doel": AANVAL})
+    _post_change_form(projectleider, thema, {"context": AANVAL, "doel": AANVAL})
     thema.refresh_from_db()
     _assert_safe(thema.context)
     _assert_safe(thema.doel)
 
 
-def test_admin_cleans_inspanning_omschrijving_and_voortgang_inline(admin_client):
+def test_admin_cleans_inspanning_omschrijving_and_voortgang_inline(demo, projectleider):
     inspanning = Inspanning.objects.get(code="B1")
     velden = RICH_TEXT_FIELDS[Voortgang]
     _post_change_form(
-        admin_client, inspanning, {"omschrijving": AANVAL} | {f"voortgang-0-{veld}": AANVAL for veld in velden}
+        projectleider, inspanning, {"omschrijving": AANVAL} | {f"voortgang-0-{veld}": AANVAL for veld in velden}
     )
     inspanning.refresh_from_db()
     _assert_safe(inspanning.omschrijving)
@@ -91,17 +85,17 @@ def test_admin_cleans_inspanning_omschrijving_and_voortgang_inline(admin_client)
         _assert_safe(getattr(voortgang, veld))
 
 
-def test_admin_cleans_voortgang_toelichtingen_and_bijsturing(admin_client):
+def test_admin_cleans_voortgang_toelichtingen_and_bijsturing(demo, projectleider):
     voortgang = Inspanning.objects.get(code="D1").voortgang.first()
-    _post_change_form(admin_client, voortgang, dict.fromkeys(RICH_TEXT_FIELDS[Voortgang], AANVAL))
+    _post_change_form(projectleider, voortgang, dict.fromkeys(RICH_TEXT_FIELDS[Voortgang], AANVAL))
     voortgang.refresh_from_db()
     for veld in RICH_TEXT_FIELDS[Voortgang]:
         _assert_safe(getattr(voortgang, veld))
 
 
-def test_admin_cleans_dorpsactie_omschrijving(admin_client):
+def test_admin_cleans_dorpsactie_omschrijving(demo, projectleider):
     actie = Dorpsactie.objects.first()
-    _post_change_form(admin_client, actie, {"omschrijving": AANVAL})
+    _post_change_form(projectleider, actie, {"omschrijving": AANVAL})
     actie.refresh_from_db()
     _assert_safe(actie.omschrijving)
 

@@ -40,42 +40,36 @@ APP_LIST_NEDERLANDS = ["Modelnaam", "Link om toe te voegen", "Link om te wijzige
 
 
 @pytest.fixture
-def projectleider(client, gebruikers, demo):
-    client.force_login(gebruikers["projectleider"])
-    return gebruikers["projectleider"]
-
-
-@pytest.fixture
-def inspanning(projectleider):
+def inspanning(gebruikers, demo):
     """An inspanning with a history: created by the demo data, then changed by the projectleider."""
     inspanning = Inspanning.objects.order_by("code").first()
     inspanning.titel += " (bijgewerkt)"
-    inspanning._history_user = projectleider
+    inspanning._history_user = gebruikers["projectleider"]
     inspanning._change_reason = "Titel aangescherpt"
     inspanning.save()
     return inspanning
 
 
-def test_admin_index(client, projectleider):
-    response = client.get("/admin/")
+def test_admin_index(demo, projectleider):
+    response = projectleider.get("/admin/")
     assert response.status_code == 200
     controleer(zichtbare_tekst(response), APP_LIST_ENGELS, APP_LIST_NEDERLANDS)
 
 
-def test_inspanning_changelist(client, projectleider):
-    response = client.get("/admin/thema/inspanning/")
+def test_inspanning_changelist(demo, projectleider):
+    response = projectleider.get("/admin/thema/inspanning/")
     assert response.status_code == 200
     controleer(zichtbare_tekst(response), APP_LIST_ENGELS, APP_LIST_NEDERLANDS)
 
 
-def test_inspanning_change_form(client, inspanning):
-    response = client.get(f"/admin/thema/inspanning/{inspanning.pk}/change/")
+def test_inspanning_change_form(inspanning, projectleider):
+    response = projectleider.get(f"/admin/thema/inspanning/{inspanning.pk}/change/")
     assert response.status_code == 200
     controleer(zichtbare_tekst(response), APP_LIST_ENGELS, APP_LIST_NEDERLANDS)
 
 
-def test_inspanning_history(client, inspanning):
-    response = client.get(f"/admin/thema/inspanning/{inspanning.pk}/history/")
+def test_inspanning_history(inspanning, projectleider):
+    response = projectleider.get(f"/admin/thema/inspanning/{inspanning.pk}/history/")
     assert response.status_code == 200
     controleer(
         zichtbare_tekst(response),
@@ -103,10 +97,10 @@ def test_inspanning_history(client, inspanning):
     )
 
 
-def test_inspanning_history_version(client, inspanning):
+def test_inspanning_history_version(inspanning, projectleider):
     """One version of the history, with the button that puts it back."""
     versie = inspanning.history.order_by("history_date").first()
-    response = client.get(f"/admin/thema/inspanning/{inspanning.pk}/history/{versie.history_id}/")
+    response = projectleider.get(f"/admin/thema/inspanning/{inspanning.pk}/history/{versie.history_id}/")
     assert response.status_code == 200
     controleer(
         zichtbare_tekst(response),
@@ -124,9 +118,9 @@ def test_inspanning_history_version(client, inspanning):
     )
 
 
-def test_admin_javascript_catalogue(client, projectleider):
+def test_admin_javascript_catalogue(demo, projectleider):
     """The rich-text editor's dialogs take their texts from the admin's JavaScript catalogue."""
-    response = client.get("/admin/jsi18n/")
+    response = projectleider.get("/admin/jsi18n/")
     assert response.status_code == 200
     catalogus = response.content.decode()
     nederlands = ["Link bewerken", "Bijwerken", "Lijsteigenschappen", "Beginnen bij", "Alle %s kiezen"]
@@ -134,19 +128,19 @@ def test_admin_javascript_catalogue(client, projectleider):
     assert not ontbreekt, f"niet in de JavaScript-catalogus: {ontbreekt}"
 
 
-def test_search_icon_has_a_dutch_name(client, projectleider):
+def test_search_icon_has_a_dutch_name(demo, projectleider):
     """Django hard-codes alt="Search" in admin/search_form.html: molenlanden/templates/admin overrides it."""
-    html_ = client.get("/admin/thema/inspanning/").content.decode()
+    html_ = projectleider.get("/admin/thema/inspanning/").content.decode()
     assert 'alt="Search"' not in html_
     assert 'alt="Zoeken"' in html_
 
 
-def test_yes_and_no_are_words(client, projectleider):
+def test_yes_and_no_are_words(demo, projectleider):
     import datetime
 
     nieuwe_editie(titel="Update", slug="update", soort="update", peildatum=datetime.date(2021, 6, 1))
     for url in ("/admin/rapportage/rapportage/", "/admin/thema/thema/"):
-        body = client.get(url).content.decode()
+        body = projectleider.get(url).content.decode()
         assert 'alt="True"' not in body and 'alt="False"' not in body, url
-    assert ">Nee<" in client.get("/admin/rapportage/rapportage/").content.decode()
-    assert ">Ja<" in client.get("/admin/thema/thema/").content.decode()
+    assert ">Nee<" in projectleider.get("/admin/rapportage/rapportage/").content.decode()
+    assert ">Ja<" in projectleider.get("/admin/thema/thema/").content.decode()

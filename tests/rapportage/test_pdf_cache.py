@@ -61,6 +61,7 @@ def test_a_changed_toelichting_renders_again(redacteur, editie, render_spy):
     assert render_spy.call_count == 2
 
 
+@pytest.mark.pdf
 def test_an_adopted_edition_downloads_its_stored_bytes(redacteur, editie, render_spy):
     Rapportage.objects.filter(pk=editie.pk).update(status=Rapportage.Status.TER_REVIEW)
     editie.refresh_from_db()

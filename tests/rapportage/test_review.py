@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 VASTSTELLEN = {"vastgesteld_op": datetime.date(2021, 7, 1), "vastgesteld_door": "College van B&W"}
 
 
-@pytest.fixture
-def ter_review(update, gebruikers):
-    return review.ter_review_sturen(update, door=gebruikers["projectleider"], notitie="Kijk vooral naar thema A.")
-
-
 def _opmerking(editie, user, plek="inspanning:A1:planning", tekst="De planning van A1 klopt niet."):
     return review.opmerking_plaatsen(editie, auteur=user, tekst=tekst, plek=plek)
 

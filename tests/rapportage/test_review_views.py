@@ -15,11 +15,6 @@ from thema.models import Inspanning, Thema, Voortgang
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ter_review(update, gebruikers):
-    return review.ter_review_sturen(update, door=gebruikers["projectleider"])
-
-
 def _urls(slug, pk):
     return {
         ("GET", reverse("rapportage:review", args=[slug])): {"projectleider"},

@@ -10,12 +10,6 @@ URL = "/admin/thema/inspanning/"
 ALLE = {f"{t}{n}" for t, n in zip("AAAABBBBCCCCDDDEEEEFFFGG", "123412341234123123412312", strict=True)}
 
 
-@pytest.fixture
-def admin_client(client, gebruikers, demo):
-    client.force_login(gebruikers["projectleider"])
-    return client
-
-
 def _codes(response) -> set[str]:
     assert response.status_code == 200
     return set(re.findall(r'<th class="field-code"><a href="[^"]+">([^<]+)</a>', response.content.decode()))
@@ -29,12 +23,12 @@ def _rij(response, code: str) -> str:
     raise AssertionError(f"{code} staat niet in de lijst")
 
 
-def test_changelist_lists_every_inspanning(admin_client):
-    assert _codes(admin_client.get(URL)) == ALLE
+def test_changelist_lists_every_inspanning(demo, projectleider):
+    assert _codes(projectleider.get(URL)) == ALLE
 
 
-def test_changelist_shows_three_badges_with_words_for_latest_voortgang(admin_client):
-    response = admin_client.get(URL)
+def test_changelist_shows_three_badges_with_words_for_latest_voortgang(demo, projectleider):
+    response = projectleider.get(URL)
     rij = _rij(response, "B1")
     assert "1 juni 2021" in rij
     assert "Inhoud: Oranje Planning: Rood Financiën: Groen" in rij
@@ -43,18 +37,18 @@ def test_changelist_shows_three_badges_with_words_for_latest_voortgang(admin_cli
     assert '<span class="stoplicht stoplicht-rood"><span class="visually-hidden">Planning: </span>Rood</span>' in html
 
 
-def test_inspanning_without_voortgang_shows_no_judgement(admin_client):
+def test_inspanning_without_voortgang_shows_no_judgement(demo, projectleider):
     Inspanning.objects.create(
         thema=Thema.objects.get(code="A"), code="A9", titel="Nieuw", opgenomen_op=datetime.date(2022, 1, 1)
     )
-    rij = _rij(admin_client.get(URL), "A9")
+    rij = _rij(projectleider.get(URL), "A9")
     assert rij.count("geen oordeel") == 3
     assert "Groen" not in rij
 
 
-def test_filter_by_thema(admin_client):
+def test_filter_by_thema(demo, projectleider):
     thema = Thema.objects.get(code="B")
-    assert _codes(admin_client.get(URL, {"thema__id__exact": thema.pk})) == {"B1", "B2", "B3", "B4"}
+    assert _codes(projectleider.get(URL, {"thema__id__exact": thema.pk})) == {"B1", "B2", "B3", "B4"}
 
 
 @pytest.mark.parametrize(
@@ -66,31 +60,31 @@ def test_filter_by_thema(admin_client):
         ("inhoud", "rood", set()),
     ],
 )
-def test_filter_by_colour_of_latest_voortgang(admin_client, dimensie, kleur, codes):
-    assert _codes(admin_client.get(URL, {f"laatste_{dimensie}": kleur})) == codes
+def test_filter_by_colour_of_latest_voortgang(demo, projectleider, dimensie, kleur, codes):
+    assert _codes(projectleider.get(URL, {f"laatste_{dimensie}": kleur})) == codes
 
 
-def test_colour_filter_uses_latest_voortgang_not_an_older_one(admin_client):
+def test_colour_filter_uses_latest_voortgang_not_an_older_one(demo, projectleider):
     # C1 was oranje on inhoud in 2020 and groen in 2021.
-    assert "C1" not in _codes(admin_client.get(URL, {"laatste_inhoud": "oranje"}))
-    assert "C1" in _codes(admin_client.get(URL, {"laatste_inhoud": "groen"}))
+    assert "C1" not in _codes(projectleider.get(URL, {"laatste_inhoud": "oranje"}))
+    assert "C1" in _codes(projectleider.get(URL, {"laatste_inhoud": "groen"}))
 
 
-def test_filter_geen_voortgang_sinds(admin_client):
+def test_filter_geen_voortgang_sinds(demo, projectleider):
     for code in ("A1", "A2"):
         Voortgang.objects.create(inspanning=Inspanning.objects.get(code=code), peildatum=datetime.date(2022, 1, 1))
-    response = admin_client.get(URL)
+    response = projectleider.get(URL)
     assert "geen voortgang sinds" in response.content.decode()
     assert "1 januari 2022" in response.content.decode()  # offered as a choice
 
-    assert _codes(admin_client.get(URL, {"geen_voortgang_sinds": "2022-01-01"})) == ALLE - {"A1", "A2"}
-    assert _codes(admin_client.get(URL, {"geen_voortgang_sinds": "2021-06-01"})) == set()
+    assert _codes(projectleider.get(URL, {"geen_voortgang_sinds": "2022-01-01"})) == ALLE - {"A1", "A2"}
+    assert _codes(projectleider.get(URL, {"geen_voortgang_sinds": "2021-06-01"})) == set()
 
     # An inspanning that never had a voortgang is always among them.
     Inspanning.objects.create(
         thema=Thema.objects.get(code="A"), code="A9", titel="Nieuw", opgenomen_op=datetime.date(2022, 1, 1)
     )
-    assert _codes(admin_client.get(URL, {"geen_voortgang_sinds": "2021-06-01"})) == {"A9"}
+    assert _codes(projectleider.get(URL, {"geen_voortgang_sinds": "2021-06-01"})) == {"A9"}
 
 
 @pytest.mark.parametrize(
@@ -102,5 +96,5 @@ def test_filter_geen_voortgang_sinds(admin_client):
         ("A15", {"E1"}),  # "langs de A15" in the omschrijving
     ],
 )
-def test_search_on_code_titel_and_omschrijving(admin_client, zoek, codes):
-    assert _codes(admin_client.get(URL, {"q": zoek})) == codes
+def test_search_on_code_titel_and_omschrijving(demo, projectleider, zoek, codes):
+    assert _codes(projectleider.get(URL, {"q": zoek})) == codes

@@ -9,17 +9,6 @@ from thema.models import Inspanning, Voortgang
 PLANNING_MELDING = "Planning staat op rood: licht toe wat de oorzaak is, wat het gevolg is en hoe wordt bijgestuurd."
 
 
-@pytest.fixture
-def a1(demo):
-    return Inspanning.objects.get(code="A1")
-
-
-@pytest.fixture
-def trekker(gebruikers, a1):
-    a1.trekkers.add(gebruikers["trekker"])
-    return gebruikers["trekker"]
-
-
 def _formulier(response) -> dict:
     """The POST data a browser sends for the form as rendered."""
     form = response.context["form"]
@@ -31,9 +20,8 @@ def _formulier(response) -> dict:
     return data
 
 
-def test_trekker_sees_only_own_inspanningen(client, trekker):
-    client.force_login(trekker)
-    response = client.get("/inspanningen/mijn/")
+def test_trekker_sees_only_own_inspanningen(trekker, a1):
+    response = trekker.get("/inspanningen/mijn/")
     assert response.status_code == 200
     assert [i.code for i in response.context["inspanningen"]] == ["A1"]
     html = response.content.decode()
@@ -70,30 +58,27 @@ def test_anonymous_goes_to_login(client, a1):
         assert response["Location"].startswith("/inloggen/?next=")
 
 
-def test_trekker_cannot_touch_another_inspanning(client, trekker):
-    client.force_login(trekker)
+def test_trekker_cannot_touch_another_inspanning(trekker, a1):
     a2 = Inspanning.objects.get(code="A2")
     voor = list(a2.voortgang.values())
     peildatum = a2.voortgang.first().peildatum.isoformat()
-    assert client.get("/inspanningen/A2/voortgang/nieuw/").status_code == 403
-    assert client.get(f"/inspanningen/A2/voortgang/{peildatum}/").status_code == 403
+    assert trekker.get("/inspanningen/A2/voortgang/nieuw/").status_code == 403
+    assert trekker.get(f"/inspanningen/A2/voortgang/{peildatum}/").status_code == 403
     post = {"peildatum": "2022-01-01", "inhoud": "groen", "planning": "groen", "financien": "groen"}
-    assert client.post("/inspanningen/A2/voortgang/nieuw/", post).status_code == 403
-    assert client.post(f"/inspanningen/A2/voortgang/{peildatum}/", post).status_code == 403
+    assert trekker.post("/inspanningen/A2/voortgang/nieuw/", post).status_code == 403
+    assert trekker.post(f"/inspanningen/A2/voortgang/{peildatum}/", post).status_code == 403
     assert list(a2.voortgang.values()) == voor
 
 
-def test_unknown_inspanning_or_peildatum_is_404(client, trekker):
-    client.force_login(trekker)
-    assert client.get("/inspanningen/ZZ9/voortgang/nieuw/").status_code == 404
-    assert client.get("/inspanningen/A1/voortgang/1999-01-01/").status_code == 404
-    assert client.get("/inspanningen/A1/voortgang/2021-02-30/").status_code == 404
+def test_unknown_inspanning_or_peildatum_is_404(trekker, a1):
+    assert trekker.get("/inspanningen/ZZ9/voortgang/nieuw/").status_code == 404
+    assert trekker.get("/inspanningen/A1/voortgang/1999-01-01/").status_code == 404
+    assert trekker.get("/inspanningen/A1/voortgang/2021-02-30/").status_code == 404
 
 
-def test_new_form_is_prefilled_from_previous_voortgang(client, trekker, a1):
+def test_new_form_is_prefilled_from_previous_voortgang(trekker, a1):
     vorige = a1.voortgang.first()
-    client.force_login(trekker)
-    response = client.get("/inspanningen/A1/voortgang/nieuw/")
+    response = trekker.get("/inspanningen/A1/voortgang/nieuw/")
     assert response.status_code == 200
     form = response.context["form"]
     assert form["peildatum"].value() == timezone.localdate()
@@ -104,29 +89,27 @@ def test_new_form_is_prefilled_from_previous_voortgang(client, trekker, a1):
     assert re.search(rf'name="planning" value="{vorige.planning}"[^>]* checked>', html)
 
 
-def test_trekker_adds_voortgang_and_it_records_who(client, trekker, a1):
-    client.force_login(trekker)
-    data = _formulier(client.get("/inspanningen/A1/voortgang/nieuw/"))
+def test_trekker_adds_voortgang_and_it_records_who(gebruikers, trekker, a1):
+    data = _formulier(trekker.get("/inspanningen/A1/voortgang/nieuw/"))
     data |= {
         "peildatum": "2022-01-01",
         "planning": "rood",
         "planning_toelichting": "<p>Vergunning laat op zich wachten.</p>",
     }
-    response = client.post("/inspanningen/A1/voortgang/nieuw/", data)
+    response = trekker.post("/inspanningen/A1/voortgang/nieuw/", data)
     assert response.status_code == 302
     assert response["Location"] == "/inspanningen/A1/"
     nieuw = a1.voortgang.get(peildatum=datetime.date(2022, 1, 1))
     assert nieuw.planning == "rood"
     assert nieuw.planning_toelichting == "<p>Vergunning laat op zich wachten.</p>"
-    assert nieuw.ingevoerd_door == trekker
-    assert "De voortgang per 1 januari 2022 is opgeslagen." in client.get(response["Location"]).content.decode()
+    assert nieuw.ingevoerd_door == gebruikers["trekker"]
+    assert "De voortgang per 1 januari 2022 is opgeslagen." in trekker.get(response["Location"]).content.decode()
 
 
-def test_rood_without_toelichting_shows_dutch_message_next_to_field(client, trekker, a1):
-    client.force_login(trekker)
-    data = _formulier(client.get("/inspanningen/A1/voortgang/nieuw/"))
+def test_rood_without_toelichting_shows_dutch_message_next_to_field(trekker, a1):
+    data = _formulier(trekker.get("/inspanningen/A1/voortgang/nieuw/"))
     data |= {"peildatum": "2022-01-01", "planning": "rood", "planning_toelichting": "<p></p>"}
-    response = client.post("/inspanningen/A1/voortgang/nieuw/", data)
+    response = trekker.post("/inspanningen/A1/voortgang/nieuw/", data)
     assert response.status_code == 200
     assert response.context["form"].errors == {"planning_toelichting": [PLANNING_MELDING]}
     html = response.content.decode()
@@ -135,23 +118,21 @@ def test_rood_without_toelichting_shows_dutch_message_next_to_field(client, trek
     assert not a1.voortgang.filter(peildatum=datetime.date(2022, 1, 1)).exists()
 
 
-def test_trekker_corrects_own_entry(client, trekker, a1):
-    client.force_login(trekker)
+def test_trekker_corrects_own_entry(trekker, a1):
     vorige = a1.voortgang.first()
     url = f"/inspanningen/A1/voortgang/{vorige.peildatum:%Y-%m-%d}/"
-    response = client.get(url)
+    response = trekker.get(url)
     assert "peildatum" not in response.context["form"].fields
     data = _formulier(response) | {"bijsturing": "<p>Extra overleg met de provincie.</p>"}
-    assert client.post(url, data).status_code == 302
+    assert trekker.post(url, data).status_code == 302
     vorige.refresh_from_db()
     assert vorige.bijsturing == "<p>Extra overleg met de provincie.</p>"
     assert Voortgang.objects.filter(inspanning=a1, peildatum=vorige.peildatum).count() == 1
 
 
-def test_new_on_a_day_that_already_has_voortgang_opens_that_one(client, trekker, a1):
+def test_new_on_a_day_that_already_has_voortgang_opens_that_one(trekker, a1):
     vandaag = timezone.localdate()
     Voortgang.objects.create(inspanning=a1, peildatum=vandaag)
-    client.force_login(trekker)
-    response = client.get("/inspanningen/A1/voortgang/nieuw/")
+    response = trekker.get("/inspanningen/A1/voortgang/nieuw/")
     assert response.status_code == 302
     assert response["Location"] == f"/inspanningen/A1/voortgang/{vandaag:%Y-%m-%d}/"

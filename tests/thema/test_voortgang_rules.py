@@ -5,22 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from tests.helpers import admin_formulier, voeg_inline_toe
-from thema.models import Inspanning, Voortgang
+from thema.models import Voortgang
 
 PEILDATUM = datetime.date(2022, 1, 1)
 MELDING_PLANNING = "Planning staat op oranje: licht toe wat de oorzaak is, wat het gevolg is en hoe wordt bijgestuurd."
 MELDING_DUBBEL = "Deze inspanning heeft al een voortgang op deze peildatum."
-
-
-@pytest.fixture
-def a1(demo):
-    return Inspanning.objects.get(code="A1")
-
-
-@pytest.fixture
-def admin_client(client, gebruikers):
-    client.force_login(gebruikers["projectleider"])
-    return client
 
 
 def test_oranje_without_toelichting_is_refused(a1):
@@ -68,22 +57,22 @@ def _voortgang_add_data(a1, **values):
     }
 
 
-def test_admin_voortgang_form_refuses_oranje_without_toelichting(admin_client, a1):
-    response = admin_client.post("/admin/thema/voortgang/add/", _voortgang_add_data(a1, planning="oranje"))
+def test_admin_voortgang_form_refuses_oranje_without_toelichting(projectleider, a1):
+    response = projectleider.post("/admin/thema/voortgang/add/", _voortgang_add_data(a1, planning="oranje"))
     assert response.status_code == 200
     assert MELDING_PLANNING in response.content.decode()
     assert not a1.voortgang.filter(peildatum=PEILDATUM).exists()
 
 
-def test_admin_voortgang_form_refuses_second_on_same_peildatum(admin_client, a1):
-    response = admin_client.post("/admin/thema/voortgang/add/", _voortgang_add_data(a1, peildatum="01-06-2021"))
+def test_admin_voortgang_form_refuses_second_on_same_peildatum(projectleider, a1):
+    response = projectleider.post("/admin/thema/voortgang/add/", _voortgang_add_data(a1, peildatum="01-06-2021"))
     assert response.status_code == 200
     assert MELDING_DUBBEL in response.content.decode()
     assert a1.voortgang.count() == 2
 
 
-def test_admin_voortgang_form_saves_and_records_who(admin_client, a1, gebruikers):
-    response = admin_client.post(
+def test_admin_voortgang_form_saves_and_records_who(projectleider, a1, gebruikers):
+    response = projectleider.post(
         "/admin/thema/voortgang/add/",
         _voortgang_add_data(a1, inhoud="rood", inhoud_toelichting="<p>Geen bouwgrond.</p>"),
     )
@@ -92,30 +81,30 @@ def test_admin_voortgang_form_saves_and_records_who(admin_client, a1, gebruikers
     assert (voortgang.inhoud, voortgang.ingevoerd_door) == ("rood", gebruikers["projectleider"])
 
 
-def _inline_post(admin_client, a1, **values):
+def _inline_post(projectleider, a1, **values):
     url = f"/admin/thema/inspanning/{a1.pk}/change/"
-    data = admin_formulier(admin_client.get(url))
+    data = admin_formulier(projectleider.get(url))
     voeg_inline_toe(data, "voortgang", {"inspanning": a1.pk, "inhoud": "groen", "financien": "groen", **values})
-    return admin_client.post(url, data)
+    return projectleider.post(url, data)
 
 
-def test_inspanning_inline_refuses_oranje_without_toelichting(admin_client, a1):
-    response = _inline_post(admin_client, a1, peildatum="01-01-2022", planning="oranje")
+def test_inspanning_inline_refuses_oranje_without_toelichting(projectleider, a1):
+    response = _inline_post(projectleider, a1, peildatum="01-01-2022", planning="oranje")
     assert response.status_code == 200
     assert MELDING_PLANNING in response.content.decode()
     assert a1.voortgang.count() == 2
 
 
-def test_inspanning_inline_refuses_second_on_same_peildatum(admin_client, a1):
-    response = _inline_post(admin_client, a1, peildatum="01-06-2021", planning="groen")
+def test_inspanning_inline_refuses_second_on_same_peildatum(projectleider, a1):
+    response = _inline_post(projectleider, a1, peildatum="01-06-2021", planning="groen")
     assert response.status_code == 200
     assert MELDING_DUBBEL in response.content.decode()
     assert a1.voortgang.count() == 2
 
 
-def test_inspanning_inline_adds_voortgang(admin_client, a1, gebruikers):
+def test_inspanning_inline_adds_voortgang(projectleider, a1, gebruikers):
     response = _inline_post(
-        admin_client, a1, peildatum="01-01-2022", planning="oranje", planning_toelichting="<p>Later klaar.</p>"
+        projectleider, a1, peildatum="01-01-2022", planning="oranje", planning_toelichting="<p>Later klaar.</p>"
     )
     assert response.status_code == 302
     voortgang = a1.voortgang.get(peildatum=PEILDATUM)
@@ -123,7 +112,7 @@ def test_inspanning_inline_adds_voortgang(admin_client, a1, gebruikers):
     assert voortgang.ingevoerd_door == gebruikers["projectleider"]
 
 
-def test_inline_shows_voortgang_newest_first(admin_client, a1):
-    response = admin_client.get(f"/admin/thema/inspanning/{a1.pk}/change/")
+def test_inline_shows_voortgang_newest_first(projectleider, a1):
+    response = projectleider.get(f"/admin/thema/inspanning/{a1.pk}/change/")
     formset = response.context["inline_admin_formsets"][0].formset
     assert [f.instance.peildatum for f in formset.forms] == [datetime.date(2021, 6, 1), datetime.date(2020, 11, 1)]
