@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -8,7 +9,7 @@ from django.utils import timezone
 from molenlanden.common.admin_base import ProgrammaAdmin, ja_nee
 from molenlanden.common.formatting import datum
 from molenlanden.common.roles import PROJECTLEIDER, has_rol
-from rapportage.models import Rapportage
+from rapportage.models import EditieVastgesteld, Rapportage
 from rapportage.review_forms import VaststellenMetReviewForm
 from rapportage.services import editie_opslaan, vaststellen
 
@@ -18,7 +19,8 @@ class RapportageAdmin(ProgrammaAdmin):
     list_display = ["titel", "soort", "peildatum_nl", "status", "vastgesteld_op_nl", "openbaar_nl"]
     list_filter = ["soort", "status", "openbaar"]
     search_fields = ["titel", "besluitnummer"]
-    prepopulated_fields = {"slug": ["titel"]}
+    # Only while an edition is a concept (get_prepopulated_fields); the history view reads the attribute directly.
+    prepopulated_fields = {}
     readonly_fields = ["status", "vastgesteld_op", "vastgesteld_door", "besluitnummer", "pdf_sha256"]
     fields = [
         "titel", "slug", "soort", "peildatum", "vorige_editie", "inleiding", "openbaar",
@@ -49,12 +51,37 @@ class RapportageAdmin(ProgrammaAdmin):
         return self.readonly_fields
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {} if obj and obj.is_vastgesteld else self.prepopulated_fields
+        return {} if obj and obj.is_vastgesteld else {"slug": ["titel"]}
 
     def has_delete_permission(self, request, obj=None):
         if obj and obj.is_vastgesteld:
             return False
         return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _, naam, omschrijving = actions["delete_selected"]
+            actions["delete_selected"] = (self._delete_selected_concepts, naam, omschrijving)
+        return actions
+
+    def _delete_selected_concepts(self, modeladmin, request, queryset):
+        """Django's "delete selected", which first refuses, with a message, a selection with an adopted edition."""
+        vastgesteld = sorted(str(e) for e in queryset.vastgesteld())
+        if vastgesteld:
+            self.message_user(request, f"Niet verwijderd: {_vastgesteld_zin(vastgesteld)}", messages.ERROR)
+            return None
+        return delete_selected(modeladmin, request, queryset)
+
+    def revert_disabled(self, request, obj=None):
+        return _is_vastgesteld(obj) or super().revert_disabled(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An old version of an adopted edition can be viewed, never put back: that would undo the adoption."""
+        if request.method == "POST" and Rapportage.objects.filter(pk=_pk(object_id)).vastgesteld().exists():
+            self.message_user(request, f"Niet teruggezet. {EditieVastgesteld().messages[0]}", messages.ERROR)
+            return redirect("admin:rapportage_rapportage_change", object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_urls(self):
         eigen = [
@@ -99,3 +126,22 @@ class RapportageAdmin(ProgrammaAdmin):
             "original": editie,
         }
         return TemplateResponse(request, "admin/rapportage/rapportage/vaststellen.html", context)
+
+
+def _pk(object_id) -> int | None:
+    try:
+        return int(object_id)
+    except (TypeError, ValueError):
+        return None
+
+
+def _is_vastgesteld(obj) -> bool:
+    """Whether this edition is adopted now (obj may be an old version from the history, with its old status)."""
+    return obj is not None and Rapportage.objects.filter(pk=obj.pk).vastgesteld().exists()
+
+
+def _vastgesteld_zin(titels: list[str]) -> str:
+    namen = ", ".join(f"‘{t}’" for t in titels)
+    if len(titels) == 1:
+        return f"{namen} is vastgesteld en verandert nooit meer."
+    return f"{namen} zijn vastgesteld en veranderen nooit meer."

@@ -3,12 +3,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from molenlanden.common.richtext import RichTextField
 from molenlanden.common.roles import get_rollen
+from molenlanden.common.validators import binnen_programma, niet_in_de_toekomst
 from rapportage import plekken
 from thema.kleuren import Dimensie
 
@@ -17,7 +19,32 @@ def _private_opslag():
     return storages["rapportages"]
 
 
+# An adopted edition never changes: only whether it is public may still be set (and the time of that change).
+WIJZIGBAAR_NA_VASTSTELLEN = frozenset({"openbaar", "gewijzigd_op"})
+MAX_TEKST = 5000  # a comment, a verdict's explanation, a note: a few paragraphs of plain text
+
+
+class EditieVastgesteld(ValidationError):
+    """Refused: this would change an adopted edition (its content, snapshot, PDF or checksum) or delete it."""
+
+    def __init__(self, wat: str = "gewijzigd"):
+        super().__init__(
+            f"Deze editie is vastgesteld en kan niet meer worden {wat}. Alleen ‘openbaar’ kan nog veranderen.",
+            code="vastgesteld",
+        )
+
+
 class RapportageQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        if set(kwargs) - WIJZIGBAAR_NA_VASTSTELLEN and self.vastgesteld().exists():
+            raise EditieVastgesteld()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.vastgesteld().exists():
+            raise EditieVastgesteld("verwijderd")
+        return super().delete()
+
     def vastgesteld(self):
         return self.filter(status=Rapportage.Status.VASTGESTELD)
 
@@ -41,9 +68,18 @@ class Rapportage(models.Model):
         VASTGESTELD = "vastgesteld", "Vastgesteld"
 
     titel = models.CharField("titel", max_length=200)
-    slug = models.SlugField("slug", max_length=200, unique=True, help_text="Het adres: /rapportages/<slug>/.")
+    slug = models.SlugField(
+        "slug",
+        max_length=200,
+        unique=True,
+        help_text="Het deel van het adres na /rapportages/, bijvoorbeeld update-2021.",
+    )
     soort = models.CharField("soort", max_length=10, choices=Soort.choices)
-    peildatum = models.DateField("peildatum", help_text="De stand van zaken op deze datum wordt gerapporteerd.")
+    peildatum = models.DateField(
+        "peildatum",
+        help_text="De stand van zaken op deze datum wordt gerapporteerd.",
+        validators=[binnen_programma],
+    )
     vorige_editie = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -53,9 +89,11 @@ class Rapportage(models.Model):
         verbose_name="vorige editie",
         help_text="Om mee te vergelijken. Leeg laten: de laatste eerdere editie.",
     )
-    inleiding = RichTextField("inleiding")
+    inleiding = RichTextField("inleiding", max_tekens=5000)
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.CONCEPT)
-    vastgesteld_op = models.DateField("vastgesteld op", null=True, blank=True)
+    vastgesteld_op = models.DateField(
+        "vastgesteld op", null=True, blank=True, validators=[binnen_programma, niet_in_de_toekomst]
+    )
     vastgesteld_door = models.CharField(
         "vastgesteld door",
         max_length=200,
@@ -86,8 +124,18 @@ class Rapportage(models.Model):
     def __str__(self):
         return self.titel
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            self._refuse_change_if_adopted()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("rapportage:detail", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        if type(self).objects.filter(pk=self.pk).vastgesteld().exists():
+            raise EditieVastgesteld("verwijderd")
+        return super().delete(*args, **kwargs)
 
     @property
     def is_vastgesteld(self) -> bool:
@@ -95,6 +143,16 @@ class Rapportage(models.Model):
 
     def readable_by(self, user) -> bool:
         return bool(get_rollen(user)) or (self.is_vastgesteld and self.openbaar)
+
+    def _refuse_change_if_adopted(self) -> None:
+        """Compares every stored field of an adopted edition with this instance: any difference is refused."""
+        velden = [f for f in self._meta.concrete_fields if f.name not in WIJZIGBAAR_NA_VASTSTELLEN]
+        opgeslagen = type(self).objects.filter(pk=self.pk).values(*(f.attname for f in velden)).first()
+        if opgeslagen is None or opgeslagen["status"] != self.Status.VASTGESTELD:
+            return
+        for veld in velden:
+            if veld.get_prep_value(getattr(self, veld.attname)) != veld.get_prep_value(opgeslagen[veld.attname]):
+                raise EditieVastgesteld()
 
     def clean(self):
         if self.vorige_editie_id and self.vorige_editie_id == self.pk:
@@ -138,7 +196,7 @@ class Opmerking(models.Model):
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="auteur"
     )
-    tekst = models.TextField("opmerking")
+    tekst = models.TextField("opmerking", max_length=MAX_TEKST, validators=[MaxLengthValidator(MAX_TEKST)])
     geplaatst_op = models.DateTimeField("geplaatst op", auto_now_add=True)
     opgelost_op = models.DateTimeField("opgelost op", null=True, blank=True)
     opgelost_door = models.ForeignKey(
@@ -193,7 +251,9 @@ class Beoordeling(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="redacteur"
     )
     oordeel = models.CharField("oordeel", max_length=20, choices=Oordeel.choices)
-    toelichting = models.TextField("toelichting", blank=True)
+    toelichting = models.TextField(
+        "toelichting", blank=True, max_length=MAX_TEKST, validators=[MaxLengthValidator(MAX_TEKST)]
+    )
     gegeven_op = models.DateTimeField("gegeven op", auto_now=True)
 
     class Meta:
@@ -227,7 +287,7 @@ class ReviewGebeurtenis(models.Model):
     )
     ronde = models.PositiveIntegerField("reviewronde")
     soort = models.CharField("soort", max_length=12, choices=Soort.choices)
-    notitie = models.TextField("notitie", blank=True)
+    notitie = models.TextField("notitie", blank=True, max_length=MAX_TEKST, validators=[MaxLengthValidator(MAX_TEKST)])
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

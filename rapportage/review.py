@@ -9,9 +9,7 @@ from django.utils import timezone
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, has_rol
 from molenlanden.common.users import display_name
 from rapportage import emails, plekken
-from rapportage.models import Beoordeling, Opmerking, Rapportage, ReviewGebeurtenis
-
-MAX_TEKST = 5000
+from rapportage.models import MAX_TEKST, Beoordeling, Opmerking, Rapportage, ReviewGebeurtenis
 
 
 def _tekst(tekst: str, wat: str = "opmerking") -> str:

@@ -3,8 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from rapportage.forms import VaststellenForm
-from rapportage.models import Beoordeling
-from rapportage.review import MAX_TEKST
+from rapportage.models import MAX_TEKST, Beoordeling
 
 
 class OpmerkingForm(forms.Form):
