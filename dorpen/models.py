@@ -8,8 +8,9 @@ from simple_history.models import HistoricalRecords
 
 from dorpen.validators import FotoValidator
 from molenlanden.common.richtext import RichTextField
+from molenlanden.common.validators import binnen_programma
 from thema.kleuren import Kleur
-from thema.models import EURO, Thema
+from thema.models import EURO, Thema, niet_negatief
 
 
 class KernQuerySet(models.QuerySet):
@@ -70,7 +71,7 @@ class Dorpsactie(models.Model):
 
     kern = models.ForeignKey(Kern, on_delete=models.PROTECT, related_name="acties", verbose_name="kern")
     titel = models.CharField("titel", max_length=200)
-    omschrijving = RichTextField("omschrijving")
+    omschrijving = RichTextField("omschrijving", max_tekens=2000)
     thema = models.ForeignKey(
         Thema,
         on_delete=models.SET_NULL,
@@ -84,8 +85,8 @@ class Dorpsactie(models.Model):
     status = models.CharField("status", max_length=15, choices=Status.choices, default=Status.IDEE)
     voortgang = models.CharField("voortgang", max_length=10, choices=Kleur.choices, default=Kleur.GRIJS)
     bijdrage = models.DecimalField("bijdrage (€)", null=True, blank=True, **EURO)
-    gestart_op = models.DateField("gestart op", null=True, blank=True)
-    afgerond_op = models.DateField("afgerond op", null=True, blank=True)
+    gestart_op = models.DateField("gestart op", null=True, blank=True, validators=[binnen_programma])
+    afgerond_op = models.DateField("afgerond op", null=True, blank=True, validators=[binnen_programma])
     foto = models.ImageField(
         "foto",
         upload_to="dorpsacties/%Y/",
@@ -105,6 +106,7 @@ class Dorpsactie(models.Model):
         ordering = ["kern__naam", "titel"]
         verbose_name = "dorpsactie"
         verbose_name_plural = "dorpsacties"
+        constraints = niet_negatief("bijdrage")
 
     def __str__(self):
         return f"{self.kern}: {self.titel}"

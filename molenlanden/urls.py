@@ -5,9 +5,8 @@ from django.urls import include, path
 
 from molenlanden import views
 
-admin.site.site_header = "Voortgangsmonitor Samenlevingsprogramma"
-admin.site.site_title = "Voortgangsmonitor"
-admin.site.index_title = "Beheer van het programma"
+handler500 = "molenlanden.common.errors.server_error"
+
 
 urlpatterns = [
     path("", views.start, name="start"),

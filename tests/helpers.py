@@ -37,7 +37,7 @@ def admin_formulier(response) -> dict:
     """The POST data a browser sends for an admin add/change form as rendered: the form and all its inlines."""
     forms = [response.context["adminform"].form]
     data = {}
-    inlines = response.context["inline_admin_formsets"] if "inline_admin_formsets" in response.context else []
+    inlines = response.context.get("inline_admin_formsets", [])
     for inline in inlines:
         formset = inline.formset
         forms.append(formset.management_form)

@@ -2,14 +2,35 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from molenlanden.common.richtext import RichTextField, html_to_text
+from molenlanden.common.validators import CodeValidator, binnen_programma, niet_in_de_toekomst
 from thema.kleuren import DIMENSIES, Kleur, is_afwijkend
 
-EURO = {"max_digits": 12, "decimal_places": 2}
+# Amounts in euro: never negative (a budget, what was spent, a forecast, a contribution).
+EURO = {
+    "max_digits": 12,
+    "decimal_places": 2,
+    "validators": [MinValueValidator(0, "Een bedrag kan niet negatief zijn.")],
+}
+CODE = {"max_length": 10, "unique": True, "validators": [CodeValidator()]}
+
+
+def niet_negatief(*velden: str) -> list[models.CheckConstraint]:
+    """The database refuses a negative amount too, also from a script that skips validation."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{f"{veld}__gte": 0}) | models.Q(**{f"{veld}__isnull": True}),
+            name=f"%(app_label)s_%(class)s_{veld}_niet_negatief",
+            violation_error_message="Een bedrag kan niet negatief zijn.",
+        )
+        for veld in velden
+    ]
 
 
 class ThemaQuerySet(models.QuerySet):
@@ -18,12 +39,12 @@ class ThemaQuerySet(models.QuerySet):
 
 
 class Thema(models.Model):
-    code = models.CharField("code", max_length=10, unique=True, help_text="Bijvoorbeeld A.")
+    code = models.CharField("code", help_text="Bijvoorbeeld A.", **CODE)
     naam = models.CharField("naam", max_length=200)
     slug = models.SlugField("slug", max_length=200, unique=True)
     korte_omschrijving = models.CharField("korte omschrijving", max_length=300, blank=True)
-    context = RichTextField("context")
-    doel = RichTextField("doel")
+    context = RichTextField("context", max_tekens=4000)
+    doel = RichTextField("doel", max_tekens=2000)
     portefeuillehouder = models.CharField("portefeuillehouder", max_length=200, blank=True)
     volgorde = models.PositiveIntegerField("volgorde", default=0)
     actief = models.BooleanField("actief", default=True)
@@ -35,6 +56,13 @@ class Thema(models.Model):
         ordering = ["volgorde", "code"]
         verbose_name = "pittig thema"
         verbose_name_plural = "pittige thema's"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("code"),
+                name="thema_code_uniek_ongeacht_hoofdletters",
+                violation_error_message="Er is al een thema met deze code (hoofd- of kleine letters tellen niet).",
+            )
+        ]
 
     def __str__(self):
         return f"{self.code}. {self.naam}"
@@ -62,9 +90,9 @@ class Inspanning(models.Model):
         VERVALLEN = "vervallen", "Vervallen"
 
     thema = models.ForeignKey(Thema, on_delete=models.PROTECT, related_name="inspanningen", verbose_name="thema")
-    code = models.CharField("code", max_length=10, unique=True, help_text="Bijvoorbeeld A1.")
+    code = models.CharField("code", help_text="Bijvoorbeeld A1.", **CODE)
     titel = models.CharField("titel", max_length=200)
-    omschrijving = RichTextField("omschrijving")
+    omschrijving = RichTextField("omschrijving", max_tekens=4000)
     bestuurlijk_opdrachtgever = models.CharField("bestuurlijk opdrachtgever", max_length=200, blank=True)
     ambtelijk_opdrachtnemer = models.CharField("ambtelijk opdrachtnemer", max_length=200, blank=True)
     trekkers = models.ManyToManyField(
@@ -72,8 +100,12 @@ class Inspanning(models.Model):
     )
     budget = models.DecimalField("budget (€)", null=True, blank=True, **EURO)
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.LOPEND)
-    status_sinds = models.DateField("status sinds", null=True, blank=True)
-    opgenomen_op = models.DateField("opgenomen op", help_text="De datum waarop de inspanning in het programma kwam.")
+    status_sinds = models.DateField("status sinds", null=True, blank=True, validators=[binnen_programma])
+    opgenomen_op = models.DateField(
+        "opgenomen op",
+        help_text="De datum waarop de inspanning in het programma kwam.",
+        validators=[binnen_programma],
+    )
     history = HistoricalRecords(m2m_fields=[trekkers])
 
     objects = InspanningQuerySet.as_manager()
@@ -82,6 +114,15 @@ class Inspanning(models.Model):
         ordering = ["thema__volgorde", "thema__code", "code"]
         verbose_name = "inspanning"
         verbose_name_plural = "inspanningen"
+        # Anchors on the report page use the code in lower case: A1 and a1 would be one place.
+        constraints = [
+            models.UniqueConstraint(
+                Lower("code"),
+                name="inspanning_code_uniek_ongeacht_hoofdletters",
+                violation_error_message="Er is al een inspanning met deze code (hoofd- of kleine letters tellen niet).",
+            ),
+            *niet_negatief("budget"),
+        ]
 
     def __str__(self):
         return f"{self.code} {self.titel}"
@@ -103,7 +144,7 @@ class Voortgang(models.Model):
     inspanning = models.ForeignKey(
         Inspanning, on_delete=models.CASCADE, related_name="voortgang", verbose_name="inspanning"
     )
-    peildatum = models.DateField("peildatum")
+    peildatum = models.DateField("peildatum", validators=[binnen_programma, niet_in_de_toekomst])
     inhoud = models.CharField("inhoud", max_length=10, choices=Kleur.choices, default=Kleur.GRIJS)
     inhoud_toelichting = RichTextField("toelichting inhoud")
     planning = models.CharField("planning", max_length=10, choices=Kleur.choices, default=Kleur.GRIJS)
@@ -134,7 +175,8 @@ class Voortgang(models.Model):
                 fields=["inspanning", "peildatum"],
                 name="een_voortgang_per_peildatum",
                 violation_error_message="Deze inspanning heeft al een voortgang op deze peildatum.",
-            )
+            ),
+            *niet_negatief("besteed", "prognose"),
         ]
 
     def __str__(self):
@@ -162,8 +204,8 @@ class Mijlpaal(models.Model):
         Inspanning, on_delete=models.CASCADE, related_name="mijlpalen", verbose_name="inspanning"
     )
     omschrijving = models.CharField("omschrijving", max_length=300)
-    geplande_datum = models.DateField("geplande datum")
-    gereed_op = models.DateField("gereed op", null=True, blank=True)
+    geplande_datum = models.DateField("geplande datum", validators=[binnen_programma])
+    gereed_op = models.DateField("gereed op", null=True, blank=True, validators=[binnen_programma, niet_in_de_toekomst])
     history = HistoricalRecords()
 
     class Meta:

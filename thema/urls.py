@@ -2,6 +2,7 @@ import datetime
 
 from django.urls import path, register_converter
 
+from molenlanden.common.validators import CODE_PATROON
 from thema import views
 
 
@@ -17,12 +18,25 @@ class PeildatumConverter:
         return value.isoformat() if isinstance(value, datetime.date) else value
 
 
+class CodeConverter:
+    """An inspanning's code as the model allows it; anything else (a NUL byte, a slash, dots) is no match: 404."""
+
+    regex = CODE_PATROON
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(PeildatumConverter, "peildatum")
+register_converter(CodeConverter, "code")
 
 app_name = "thema"
 urlpatterns = [
     path("mijn/", views.mijn_inspanningen, name="mijn"),
-    path("<str:code>/", views.tijdlijn, name="tijdlijn"),
-    path("<str:code>/voortgang/nieuw/", views.voortgang_nieuw, name="voortgang_nieuw"),
-    path("<str:code>/voortgang/<peildatum:peildatum>/", views.voortgang_wijzigen, name="voortgang_wijzigen"),
+    path("<code:code>/", views.tijdlijn, name="tijdlijn"),
+    path("<code:code>/voortgang/nieuw/", views.voortgang_nieuw, name="voortgang_nieuw"),
+    path("<code:code>/voortgang/<peildatum:peildatum>/", views.voortgang_wijzigen, name="voortgang_wijzigen"),
 ]

@@ -1,5 +1,54 @@
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from js_asset import Media
 from simple_history.admin import SimpleHistoryAdmin
+
+
+class RobuusteChangeList(ChangeList):
+    """A list whose filters in the address can be anything a person or a crawler types.
+
+    Django already answers a wrong filter with the plain list and "?e=1"; a value it cannot even turn into a date or
+    a number (a year of fourteen digits) raised instead. Treat those the same.
+    """
+
+    def get_queryset(self, request, exclude_parameters=None):
+        try:
+            return super().get_queryset(request, exclude_parameters)
+        except (ValueError, OverflowError, ValidationError) as fout:
+            raise IncorrectLookupParameters(fout) from fout
+
+
+class ProgrammaAdminSite(admin.AdminSite):
+    """The admin site, in Dutch words, whose every list (ours and the libraries') takes malformed filters calmly."""
+
+    site_header = "Voortgangsmonitor Samenlevingsprogramma"
+    site_title = "Voortgangsmonitor"
+    index_title = "Beheer van het programma"
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        super().register(model_or_iterable, admin_class, **options)
+        for model_admin in self._registry.values():
+            if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
+                model_admin.get_changelist = _robuuste_changelist
+
+
+def _robuuste_changelist(request, **kwargs):
+    return RobuusteChangeList
+
+
+class ProgrammaAdminConfig(AdminConfig):
+    default_site = "molenlanden.common.admin_base.ProgrammaAdminSite"
+
+
+def _getal_of_404(waarde: str) -> int:
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        raise Http404("Deze versie bestaat niet.") from None
 
 
 class ProgrammaAdmin(SimpleHistoryAdmin):
@@ -7,7 +56,30 @@ class ProgrammaAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["molenlanden/stoplicht.css"]}
-        js = ["molenlanden/admin-toegankelijk.js", "molenlanden/editor-toegankelijk.js"]
+        js = [
+            "molenlanden/admin-toegankelijk.js",
+            "molenlanden/editor-toegankelijk.js",
+            "molenlanden/teller.js",
+        ]
+
+    def get_changelist(self, request, **kwargs):
+        return RobuusteChangeList
+
+    # An address like .../abc/history/ or .../history/abc/ is a page that does not exist, not a server error.
+    def history_view(self, request, object_id, extra_context=None):
+        self._pk_of_404(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._pk_of_404(object_id)
+        _getal_of_404(version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _pk_of_404(self, object_id) -> None:
+        try:
+            self.model._meta.pk.to_python(object_id)
+        except ValidationError:
+            raise Http404("Dit object bestaat niet.") from None
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The rich-text editor needs an inline import map; our CSP allows it only with the request's nonce.

@@ -88,3 +88,22 @@ def test_editor_runs_under_the_real_csp(browser, live_server, live_demo, django_
     expect(page.locator(".ProseMirror")).to_have_count(4)
     assert violations == []
     context.close()
+
+
+def test_a_counter_shows_what_is_left_and_warns_over_the_maximum(
+    page, live_server, gebruikers, live_demo, login, assert_accessible
+):
+    Inspanning.objects.get(code="A1").trekkers.add(gebruikers["trekker"])
+    login("trekker")
+    page.goto(f"{live_server.url}/inspanningen/A1/voortgang/nieuw/")
+    teller = page.locator("#id_bijsturing_teller")
+    expect(teller).to_have_text("Nog 2.500 tekens")
+    editor = _editor(page, "bijsturing")
+    expect(editor).to_have_attribute("aria-describedby", re.compile("id_bijsturing_teller"))
+    editor.click()
+    page.keyboard.insert_text("x" * 2520)
+    expect(teller).to_contain_text("20 tekens te veel (maximaal 2.500)")
+    expect(teller.locator("[aria-live=polite]")).to_have_text("U bent over het maximum van 2.500 tekens.")
+    assert_accessible()
+    page.get_by_role("button", name="Voortgang opslaan").click()
+    expect(page.get_by_text("Deze tekst is 2.520 tekens lang; het maximum is 2.500.")).to_be_visible()
