@@ -72,9 +72,13 @@ def get_pdf(editie: Rapportage) -> bytes:
     return inhoud
 
 
-def pdf_filename(editie: Rapportage) -> str:
+def export_filename(editie: Rapportage, extensie: str) -> str:
     status = "vastgesteld" if editie.is_vastgesteld else "concept"
-    return f"{editie.slug}-{editie.peildatum.isoformat()}-{status}.pdf"
+    return f"{editie.slug}-{editie.peildatum.isoformat()}-{status}.{extensie}"
+
+
+def pdf_filename(editie: Rapportage) -> str:
+    return export_filename(editie, "pdf")
 
 
 @transaction.atomic

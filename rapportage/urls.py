@@ -5,8 +5,11 @@ from rapportage import review_views, views
 app_name = "rapportage"
 urlpatterns = [
     path("", views.lijst, name="lijst"),
+    path("schema/structuur-v1.json", views.schema, name="schema"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/pdf/", views.pdf, name="pdf"),
+    path("<slug:slug>/xlsx/", views.export_xlsx, name="xlsx"),
+    path("<slug:slug>/json/", views.export_json, name="json"),
     path("<slug:slug>/review/", review_views.overzicht, name="review"),
     path("<slug:slug>/review/ter-review/", review_views.ter_review_sturen, name="ter_review_sturen"),
     path("<slug:slug>/review/terug-naar-concept/", review_views.terug_naar_concept, name="terug_naar_concept"),

@@ -3,14 +3,16 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, Value, When
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
-from rapportage import selectors
+from molenlanden.common.xlsx import XLSX_CONTENT_TYPE
+from rapportage import export, selectors
 from rapportage.models import Rapportage
 from rapportage.rendering import render_context
 from rapportage.review_forms import OordeelForm
-from rapportage.services import get_pdf, pdf_filename
+from rapportage.services import export_filename, get_pdf, pdf_filename
 
 
 def with_readable_editie(view):
@@ -54,3 +56,24 @@ def pdf(request, editie):
     response = HttpResponse(get_pdf(editie), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf_filename(editie)}"'
     return response
+
+
+@with_readable_editie
+def export_xlsx(request, editie):
+    inhoud = export.structuur_xlsx(selectors.get_structuur(editie))
+    response = HttpResponse(inhoud, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(editie, "xlsx")}"'
+    return response
+
+
+@with_readable_editie
+def export_json(request, editie):
+    response = HttpResponse(export.structuur_json(selectors.get_structuur(editie)), content_type="application/json")
+    response["Content-Disposition"] = f'inline; filename="{export_filename(editie, "json")}"'
+    response["Link"] = f'<{reverse("rapportage:schema")}>; rel="describedby"'
+    return response
+
+
+def schema(request):
+    """The published, versioned JSON Schema of the edition's JSON: open data needs its description."""
+    return FileResponse(export.SCHEMA_PAD.open("rb"), content_type="application/schema+json")
