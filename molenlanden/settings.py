@@ -137,6 +137,8 @@ PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "rapportages": {"BACKEND": "rapportage.storage.PriveOpslag"},
+    # An uploaded workbook or Word document between its preview and the confirmation: private, never served.
+    "programma_import": {"BACKEND": "rapportage.storage.PriveOpslag"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or env_bool("DJANGO_PLAIN_STATIC", False)

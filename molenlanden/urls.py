@@ -14,6 +14,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("rapportages/", include("rapportage.urls")),
     path("inspanningen/", include("thema.urls")),
+    path("admin/programma/", include("molenlanden.programma_io.urls")),
     path("admin/", admin.site.urls),
 ]
 

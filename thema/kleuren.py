@@ -27,6 +27,23 @@ RANG = {Kleur.GROEN: 0, Kleur.ORANJE: 1, Kleur.ROOD: 2}
 AFWIJKEND = frozenset({Kleur.ORANJE, Kleur.ROOD})
 
 
+# How people write a colour in Word and Excel: the word in any case, or the letter of the municipality's documents.
+_KLEUR_LETTERS = {"g": Kleur.GROEN, "o": Kleur.ORANJE, "r": Kleur.ROOD}
+KLEUR_KEUZE = "kies groen, oranje, rood of grijs"
+
+
+def kleur_uit_tekst(tekst) -> Kleur:
+    """The colour meant by 'G', 'groen', 'Groen' or 'GROEN.'; ValueError with a Dutch message otherwise."""
+    woord = str(tekst or "").strip().rstrip(".:;").strip().lower()
+    if woord in Kleur.values:
+        return Kleur(woord)
+    if woord in _KLEUR_LETTERS:
+        return _KLEUR_LETTERS[woord]
+    if not woord:
+        raise ValueError(f"de kleur ontbreekt; {KLEUR_KEUZE}")
+    raise ValueError(f"kleur '{str(tekst).strip()}' bestaat niet; {KLEUR_KEUZE}")
+
+
 def is_afwijkend(kleur: str | None) -> bool:
     return kleur in AFWIJKEND
 

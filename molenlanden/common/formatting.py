@@ -2,11 +2,13 @@
 
 Built on Django's own `nl` formats (thousands ".", decimals ",", month names); what Django lacks is added here:
 the euro sign with a non-breaking space, ",-" for whole amounts, and "om" between a date and a time.
+The way back too: amounts and dates as people type them in Excel or Word (parse_euro, parse_datum).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, timezone, translation
@@ -53,3 +55,85 @@ def datumtijd(value) -> str:
         return ""
     with translation.override("nl"):
         return formats.date_format(_lokaal(value), r"j F Y \o\m H:i")
+
+
+# --- Reading amounts and dates as people type them (Excel cells, Word text) ---
+
+_EURO_RUIS = re.compile(r"€|\beur(o)?\b|\+/-|±|\bca\.?|\s", re.IGNORECASE)
+_HELE_EURO = re.compile(r"[,.]-{1,2}$")  # "146.830,-" is a whole amount
+_DUIZENDTALLEN = re.compile(r"^\d{1,3}(\.\d{3})+$")  # "13.000" or "1.234.567": dots group thousands
+
+
+def parse_euro(value) -> Decimal | None:
+    """An amount as the municipality writes it ("€ 146.830,-", "146830,50", "13.000") or a number from a cell.
+
+    None for an empty value; ValueError with a Dutch message for anything that is not an amount.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is geen bedrag")
+    if isinstance(value, int | Decimal):
+        getal = Decimal(value)
+    elif isinstance(value, float):
+        getal = Decimal(repr(value))  # the shortest decimal that is this float: 0.1 stays 0.1
+    else:
+        getal = _parse_euro_tekst(str(value))
+    if not getal.is_finite():
+        raise ValueError(f"'{value}' is geen bedrag")
+    if getal != getal.quantize(Decimal("0.01")):
+        raise ValueError(f"bedrag '{value}' heeft meer dan twee cijfers achter de komma")
+    return getal.quantize(Decimal("0.01"))
+
+
+def _parse_euro_tekst(tekst: str) -> Decimal:
+    kaal = _EURO_RUIS.sub("", tekst.replace("\u2212", "-"))
+    teken = ""
+    if kaal.startswith("-"):
+        teken, kaal = "-", kaal[1:]
+    kaal = _HELE_EURO.sub("", kaal)
+    if "," in kaal and "." in kaal:
+        # Whichever comes last separates the cents: "1.234,50" (Dutch) or "1,234.50".
+        duizend, decimaal = (".", ",") if kaal.rfind(",") > kaal.rfind(".") else (",", ".")
+        kaal = kaal.replace(duizend, "").replace(decimaal, ".")
+    elif "," in kaal:
+        kaal = kaal.replace(",", ".")
+    elif _DUIZENDTALLEN.match(kaal):
+        kaal = kaal.replace(".", "")
+    if not re.fullmatch(r"\d+(\.\d+)?", kaal):
+        raise ValueError(f"'{tekst.strip()}' is geen bedrag; schrijf bijvoorbeeld 146830,50 of € 146.830,-")
+    return Decimal(teken + kaal)
+
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")  # fmt: skip
+_DATUM_CIJFERS = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DATUM_WOORDEN = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{4})$")
+
+
+def parse_datum(value) -> datetime.date | None:
+    """A date from a cell (a date or a datetime) or as typed: 23-11-2026, 23/11/2026, 2026-11-23, 23 november 2026.
+
+    None for an empty value; ValueError with a Dutch message for anything else.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        if value.time() != datetime.time(0):
+            raise ValueError(f"'{value:%d-%m-%Y %H:%M}' is een tijdstip, geen datum")
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    tekst = str(value).strip().lower()
+    try:
+        if match := _DATUM_CIJFERS.match(tekst):
+            dag, maand, jaar = (int(g) for g in match.groups())
+            return datetime.date(jaar, maand, dag)
+        if (match := _DATUM_WOORDEN.match(tekst)) and match.group(2) in MAANDEN:
+            return datetime.date(int(match.group(3)), MAANDEN.index(match.group(2)) + 1, int(match.group(1)))
+        return datetime.date.fromisoformat(tekst)
+    except ValueError:
+        pass
+    raise ValueError(
+        f"datum '{str(value).strip()}' bestaat niet of is onleesbaar; schrijf dd-mm-jjjj, bijvoorbeeld 23-11-2026"
+    )

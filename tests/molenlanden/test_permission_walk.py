@@ -31,6 +31,11 @@ WALK = {
     "rapportage:detail": ("get", f"/rapportages/{UPDATE}/", _verwacht(LOGIN, 200, 200, 200, 200)),
     "rapportage:detail openbaar": ("get", f"/rapportages/{WRAP_UP}/", _verwacht(200, 200, 200, 200, 200)),
     "rapportage:pdf": ("get", f"/rapportages/{UPDATE}/pdf/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:xlsx": ("get", f"/rapportages/{UPDATE}/xlsx/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:xlsx openbaar": ("get", f"/rapportages/{WRAP_UP}/xlsx/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:json": ("get", f"/rapportages/{UPDATE}/json/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:json openbaar": ("get", f"/rapportages/{WRAP_UP}/json/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:schema": ("get", "/rapportages/schema/structuur-v1.json", _verwacht(200, 200, 200, 200, 200)),
     "rapportage:review": ("get", f"/rapportages/{UPDATE}/review/", _verwacht(LOGIN, 403, 403, 403, 200)),
     "rapportage:ter_review_sturen": (
         "post",
@@ -82,6 +87,23 @@ WALK = {
     "admin vaststellen": (
         "get",
         "/admin/rapportage/rapportage/{update_pk}/vaststellen/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "programma_io:exporteren": ("get", "/admin/programma/exporteren/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "programma_io:importeren": ("get", "/admin/programma/importeren/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "programma_io:importeren post": (
+        "post",
+        "/admin/programma/importeren/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "programma_io:word_importeren": (
+        "get",
+        "/admin/programma/word-importeren/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "programma_io:word_importeren post": (
+        "post",
+        "/admin/programma/word-importeren/",
         _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
     ),
     "healthz": ("get", "/healthz", _verwacht(200, 200, 200, 200, 200)),
