@@ -68,3 +68,39 @@ def formulier_data(response, form_name: str = "form") -> dict:
         if value is not None:
             data[bound.html_name] = value.isoformat() if isinstance(value, datetime.date) else str(value)
     return data
+
+
+# --- Workbooks (the programme's Excel round trip) ---
+
+
+def werkmap_cellen(inhoud: bytes) -> dict[str, list[list]]:
+    """Every sheet of an .xlsx as rows of cell values: what "identical cell by cell" compares."""
+    import io
+
+    from openpyxl import load_workbook
+
+    werkmap = load_workbook(io.BytesIO(inhoud))
+    return {blad.title: [[cel.value for cel in rij] for rij in blad.iter_rows()] for blad in werkmap.worksheets}
+
+
+def wijzig_werkmap(inhoud: bytes, blad: str, wijzigingen: dict[tuple[int, str], object]) -> bytes:
+    """The workbook with cells changed, addressed by (Excel row, column heading), as a person would in Excel."""
+    import io
+
+    from openpyxl import load_workbook
+
+    werkmap = load_workbook(io.BytesIO(inhoud))
+    werkblad = werkmap[blad]
+    koppen = [cel.value for cel in werkblad[1]]
+    for (rij, kop), waarde in wijzigingen.items():
+        werkblad.cell(row=rij, column=koppen.index(kop) + 1).value = waarde  # cell(value=None) would not clear it
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    return buffer.getvalue()
+
+
+def rij_van(inhoud: bytes, blad: str, kolom: str, waarde) -> int:
+    """The Excel row number of the first row whose cell in `kolom` holds `waarde`."""
+    rijen = werkmap_cellen(inhoud)[blad]
+    positie = rijen[0].index(kolom)
+    return next(n for n, rij in enumerate(rijen[1:], start=2) if rij[positie] == waarde)
