@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import NON_FIELD_ERRORS, MultipleObjectsReturned, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.text import slugify
 from import_export import fields, instance_loaders, resources
 
@@ -26,28 +26,38 @@ def veld(attribute, kolom, widget=None, **kwargs) -> fields.Field:
 
 
 class SleutelLoader(instance_loaders.ModelInstanceLoader):
-    """Finds the existing row by its key columns; an unreadable key is left to the field's own row error."""
+    """Finds the existing row by its key columns, from one query per sheet; an unreadable key is left to the
+    field's own row error."""
+
+    DUBBEL = object()
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        velden = [resource.fields[naam].attribute for naam in resource.get_import_id_fields()]
+        self.bestaand = {}
+        for obj in self.get_queryset():
+            sleutel = tuple(_sleutel(getattr(obj, f"{v}_id", None) or getattr(obj, v)) for v in velden)
+            self.bestaand[sleutel] = self.DUBBEL if sleutel in self.bestaand else obj
 
     def get_instance(self, row):
         try:
-            params = {}
-            for naam in self.resource.get_import_id_fields():
-                field = self.resource.fields[naam]
-                params[field.attribute] = field.clean(row)
+            waarden = [self.resource.fields[naam].clean(row) for naam in self.resource.get_import_id_fields()]
         except ValueError:
             return None
-        if any(v in (None, "") for v in params.values()):
+        if any(v in (None, "") for v in waarden):
             return None
-        try:
-            return self.get_queryset().get(**params)
-        except self.resource._meta.model.DoesNotExist:
-            return None
-        except MultipleObjectsReturned:
+        gevonden = self.bestaand.get(tuple(_sleutel(v) for v in waarden))
+        if gevonden is self.DUBBEL:
             raise ValidationError(
                 f"er staan al meerdere {self.resource._meta.model._meta.verbose_name_plural} met deze "
                 f"{' en '.join(self.resource.sleutel_kolommen()).lower()} in het programma; maak ze in het beheer "
                 "eerst verschillend"
             )
+        return gevonden
+
+
+def _sleutel(waarde):
+    return waarde.pk if hasattr(waarde, "pk") else waarde
 
 
 class ProgrammaResource(resources.ModelResource):
@@ -240,10 +250,14 @@ class InspanningResource(ProgrammaResource):
             peildatum = w.DatumWidget().clean(row.get("Peildatum"))
         except ValueError:
             peildatum = None
-        bestaand = None
-        if peildatum and not new:
-            bestaand = Voortgang.objects.filter(inspanning=instance, peildatum=peildatum).first()
+        bestaand = self._bestaande_voortgang().get((instance.pk, peildatum)) if peildatum and not new else None
         instance._voortgang = bestaand or Voortgang(peildatum=peildatum)
+
+    def _bestaande_voortgang(self) -> dict:
+        """All voortgang by (inspanning, peildatum), read once per import instead of once per row."""
+        if not hasattr(self, "_voortgang_per_dag"):
+            self._voortgang_per_dag = {(v.inspanning_id, v.peildatum): v for v in Voortgang.objects.all()}
+        return self._voortgang_per_dag
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         if field.attribute.startswith(VOORTGANG) and not instance._voortgang_in_rij:

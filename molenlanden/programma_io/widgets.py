@@ -179,15 +179,17 @@ class CodeWidget(widgets.ForeignKeyWidget):
         super().__init__(model, field)
         self.naam = naam
         self.waar = waar
+        self.gevonden = {}  # per import (a resource copies its widgets): one query per code, not per row
 
     def clean(self, value, row=None, **kwargs):
         sleutel = tekst(value)
         if not sleutel:
             return None
-        try:
-            return self.model.objects.get(**{self.field: sleutel})
-        except self.model.DoesNotExist:
+        if sleutel not in self.gevonden:
+            self.gevonden[sleutel] = self.model.objects.filter(**{self.field: sleutel}).first()
+        if self.gevonden[sleutel] is None:
             raise ValueError(f"{self.naam} '{sleutel}' bestaat niet; {self.waar}")
+        return self.gevonden[sleutel]
 
     def render(self, value, obj=None, **kwargs):
         return getattr(value, self.field) if value is not None else ""

@@ -1,4 +1,5 @@
-"""`make bench`: queries, time and memory of the report at 1× and 10× the demo data, in a throwaway database."""
+"""`make bench`: queries, time and memory of the report, and of the programme's and editions' import and export,
+at 1× and 10× the demo data, in a throwaway database."""
 
 from __future__ import annotations
 
@@ -14,20 +15,25 @@ from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 RUNS = 5
 
 
 def _measure(func, runs=RUNS):
-    """Median seconds over `runs` calls, and the queries of the last one."""
+    """Median seconds over `runs` calls, and the queries of the last one (counted, not logged: no limit)."""
     tijden = []
     for _ in range(runs):
-        with CaptureQueriesContext(connection) as ctx:
+        aantal = [0]
+
+        def tel(execute, sql, params, many, context, aantal=aantal):
+            aantal[0] += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(tel):
             start = time.perf_counter()
             func()
             tijden.append(time.perf_counter() - start)
-    return statistics.median(tijden), len(ctx.captured_queries)
+    return statistics.median(tijden), aantal[0]
 
 
 def _rss_mb() -> float:
@@ -85,6 +91,69 @@ class Command(BaseCommand):
                 f"{koud_t:>6.2f} s {_pagina_aantal(pdf):>4} p. | {cached_t * 1000:>9.1f} ms | {_rss_mb():.0f} MB"
             )
         self.stdout.write(f"(mediaan van {RUNS} keer; q = queries; PDF koud = eerste download na een lege cache)")
+        self._bench_programma_io(update)
+
+    def _bench_programma_io(self, update):
+        """Programme export and import (dry run and confirmed), the edition's exports, at 1x and 10x the data."""
+        from django.db import transaction
+
+        from molenlanden.demo.programma import load_demodata
+        from molenlanden.demo.scale import multiply_demodata
+        from molenlanden.programma_io.werkmap import exporteer_programma, importeer_programma
+        from rapportage import export
+        from rapportage.selectors import get_structuur
+
+        self.stdout.write("")
+        self.stdout.write(
+            f"{'data':>5} | {'rijen':>5} | {'export':>17} | {'proefimport':>17} | {'import (leeg)':>16} | "
+            f"{'editie .xlsx':>12} | editie JSON"
+        )
+        for factor in (1, 10):
+            with transaction.atomic():
+                _leeg_programma()
+                load_demodata()
+                if factor > 1:
+                    multiply_demodata(factor)
+                export_t, export_q = _measure(exporteer_programma)
+                werkmap = exporteer_programma()
+                rijen = sum(len(_blad) for _blad in _bladen(werkmap))
+                proef_t, proef_q = _measure(lambda w=werkmap: importeer_programma(w, "bench.xlsx", bevestig=False), 3)
+                structuur = get_structuur(update)
+                xlsx_t, _ = _measure(lambda s=structuur: export.structuur_xlsx(s))
+                json_t, _ = _measure(lambda s=structuur: export.structuur_json(s))
+                _leeg_programma()
+                leeg_t, leeg_q = _measure(
+                    lambda w=werkmap: _bevestigd(importeer_programma(w, "b.xlsx", bevestig=True)), 1
+                )
+                transaction.set_rollback(True)
+            self.stdout.write(
+                f"{factor:>4}× | {rijen:>5} | {export_q:>3} q {export_t * 1000:>8.1f} ms | "
+                f"{proef_q:>4} q {proef_t:>7.2f} s | {leeg_q:>5} q {leeg_t:>6.2f} s | {xlsx_t * 1000:>9.1f} ms | "
+                f"{json_t * 1000:>6.1f} ms"
+            )
+        self.stdout.write(
+            "(export en proefimport: mediaan; proefimport = hetzelfde bestand nog eens, alles ongewijzigd; "
+            "import (leeg) = alles nieuw in een lege database, bevestigd)"
+        )
+
+
+def _bevestigd(verslag):
+    assert verslag.bevestigd, verslag.regels()
+
+
+def _leeg_programma():
+    from dorpen.models import Dorpsactie, Kern
+    from thema.models import Inspanning, Mijlpaal, Thema, Voortgang
+
+    for model in (Dorpsactie, Mijlpaal, Voortgang, Inspanning, Thema, Kern):
+        model.objects.all().delete()
+
+
+def _bladen(werkmap: bytes):
+    from openpyxl import load_workbook
+
+    boek = load_workbook(io.BytesIO(werkmap), read_only=True)
+    return [list(blad.iter_rows(min_row=2, values_only=True)) for blad in boek.worksheets[1:]]
 
 
 def _pagina_aantal(pdf: bytes) -> int:
