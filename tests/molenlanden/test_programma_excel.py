@@ -388,3 +388,15 @@ def test_import_command_imports_only_with_bevestig(programma, tmp_path):
     assert Inspanning.objects.get(code="A1").titel == "Woningbouwversneller"
     call_command("import_programma", str(bestand), "--bevestig", stdout=io.StringIO())
     assert Inspanning.objects.get(code="A1").titel == "Sneller bouwen"
+
+
+def test_exports_per_peildatum_imported_oldest_first_bring_the_voortgang_history_along(programma):
+    oud, nieuw = exporteer_programma(datetime.date(2020, 11, 1)), programma
+    voor = sorted(Voortgang.objects.values_list("inspanning__code", "peildatum", "inhoud", "planning", "financien"))
+    _leeg_programma()
+    for werkmap in (oud, nieuw):
+        assert importeer(werkmap, bevestig=True).bevestigd
+    assert (
+        sorted(Voortgang.objects.values_list("inspanning__code", "peildatum", "inhoud", "planning", "financien"))
+        == voor
+    )
