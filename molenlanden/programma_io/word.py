@@ -19,6 +19,7 @@ from django.utils.html import escape
 
 from molenlanden.common.formatting import euro, parse_euro
 from molenlanden.common.richtext import clean_rich_text, html_to_text
+from molenlanden.programma_io.word_opmaak import alinea_html, lijst_soort, unieke_cellen
 from thema.kleuren import DIMENSIE_LABELS, Kleur, kleur_uit_tekst
 
 OMSCHRIJVING, BIJSTURING = "omschrijving", "bijsturing"
@@ -31,7 +32,6 @@ _LABEL = re.compile(
 _KOP_MET_CODE = re.compile(r"^(?P<code>[A-Z]{1,3}\d{1,3}[a-z]?)\b[\s.:–-]*(?P<titel>.*)$")
 _BEDRAG_REGEL = re.compile(r"^(?P<naam>budget|besteed|prognose)\s*[:=]\s*(?P<bedrag>.+)$", re.IGNORECASE)
 _BEDRAG_IN_TEKST = re.compile(r"€\s?-?\d[\d.]*(?:,(?:\d{1,2}|-{1,2}))?|\b\d[\d.]*(?:,\d{1,2})?\s*euro\b", re.I)
-_LINK_SCHEMAS = ("http://", "https://", "mailto:")
 KORT = 60
 GEEN_INSPANNING = "er is geen inspanning gevonden: geen kop Omschrijving, Inhoud, Planning of Financiën in het document"
 TITEL_UIT_NAAM = "het document heeft geen kop met code en titel; de bestandsnaam is als titel gebruikt: '{}'"
@@ -193,7 +193,7 @@ class _Lezer:
         if (regel := _BEDRAG_REGEL.match(tekst)) and self._bedrag(regel):
             return
         self._bedragen_in(tekst)
-        self.sectie.blokken.append((self._lijst_soort(alinea) or "p", _alinea_html(alinea)))
+        self.sectie.blokken.append((lijst_soort(alinea, self.nummering) or "p", alinea_html(alinea)))
 
     def _kop(self, alinea, tekst: str) -> tuple[str, str] | None:
         stijl = (alinea.style.name if alinea.style is not None else "").lower()
@@ -224,7 +224,7 @@ class _Lezer:
 
     def _tabel(self, tabel) -> None:
         for rij in tabel.rows:
-            cellen = _unieke_cellen(rij)
+            cellen = unieke_cellen(rij)
             eerste = cellen[0].text.strip() if cellen else ""
             if label := _label(eerste):
                 self._open(*label)
@@ -240,27 +240,6 @@ class _Lezer:
                     self.huidig.meldingen.append(melding)
             elif any(c.text.strip() for c in cellen):
                 self._melding(f"een tabelrij buiten een kop is niet gelezen: '{_kort(eerste)}'")
-
-    def _lijst_soort(self, alinea) -> str | None:
-        stijl = alinea.style.name if alinea.style is not None else ""
-        ppr = alinea._p.pPr
-        num = ppr.numPr if ppr is not None else None
-        if num is None or num.numId is None:
-            if stijl.startswith("List Number"):
-                return "ol"
-            return "ul" if stijl.startswith("List Bullet") else None
-        if "Number" in stijl:
-            return "ol"
-        niveau = num.ilvl.val if num.ilvl is not None else 0
-        if self.nummering is not None:
-            abstract = self.nummering.xpath(f'./w:num[@w:numId="{num.numId.val}"]/w:abstractNumId/@w:val')
-            if abstract:
-                opmaak = self.nummering.xpath(
-                    f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="{niveau}"]/w:numFmt/@w:val'
-                )
-                if opmaak and opmaak[0] not in ("bullet", "none"):
-                    return "ol"
-        return "ul"
 
     # --- what could not be read
 
@@ -314,57 +293,9 @@ def _label(tekst: str) -> tuple[str, str | None] | None:
     return (naam, kleur) if kleur and naam in KLEUR_SECTIES else None
 
 
-def _unieke_cellen(rij):
-    """A merged cell appears once per grid column it spans in python-docx: read it once."""
-    cellen, gezien = [], set()
-    for cel in rij.cells:
-        if id(cel._tc) not in gezien:
-            gezien.add(id(cel._tc))
-            cellen.append(cel)
-    return cellen
-
-
 def _titel_uit(bestandsnaam: str) -> str:
     naam = re.sub(r"\.docx$", "", bestandsnaam or "", flags=re.IGNORECASE)
     return re.sub(r"[_\s]+", " ", naam).strip() or "Inspanning uit Word"
-
-
-def _alinea_html(alinea) -> str:
-    """A paragraph's runs as HTML: bold, italic and links kept, everything else as plain text."""
-    from docx.text.hyperlink import Hyperlink
-
-    stukken = []  # (text, bold, italic, href)
-    for item in alinea.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            href = item.url if item.url.lower().startswith(_LINK_SCHEMAS) else None
-            stukken.extend((run.text, _vet(run), _cursief(run), href) for run in item.runs)
-        else:
-            stukken.append((item.text, _vet(item), _cursief(item), None))
-    samengevoegd = []
-    for stuk in stukken:
-        if samengevoegd and samengevoegd[-1][1:] == stuk[1:]:
-            samengevoegd[-1] = (samengevoegd[-1][0] + stuk[0], *stuk[1:])
-        elif stuk[0]:
-            samengevoegd.append(stuk)
-    html = []
-    for tekst, vet, cursief, href in samengevoegd:
-        deel = escape(tekst).replace("\n", "<br>").replace("\t", " ")
-        if cursief:
-            deel = f"<em>{deel}</em>"
-        if vet:
-            deel = f"<strong>{deel}</strong>"
-        if href:
-            deel = f'<a href="{escape(href)}">{deel}</a>'
-        html.append(deel)
-    return "".join(html).strip()
-
-
-def _vet(run) -> bool:
-    return bool(run.bold) or (run.style is not None and run.style.name == "Strong")
-
-
-def _cursief(run) -> bool:
-    return bool(run.italic) or (run.style is not None and run.style.name == "Emphasis")
 
 
 def lees_word(inhoud: bytes, bestandsnaam: str) -> WordDocument:
