@@ -7,10 +7,11 @@ from django.db.models import Count
 from simple_history.models import HistoricalRecords
 
 from dorpen.validators import FotoValidator
+from molenlanden.common.bedragen import EuroField
 from molenlanden.common.richtext import RichTextField
 from molenlanden.common.validators import binnen_programma
 from thema.kleuren import Kleur
-from thema.models import EURO, Thema, niet_negatief
+from thema.models import Thema, niet_negatief
 
 
 class KernQuerySet(models.QuerySet):
@@ -84,7 +85,7 @@ class Dorpsactie(models.Model):
     trekker = models.CharField("trekker", max_length=200, blank=True)
     status = models.CharField("status", max_length=15, choices=Status.choices, default=Status.IDEE)
     voortgang = models.CharField("voortgang", max_length=10, choices=Kleur.choices, default=Kleur.GRIJS)
-    bijdrage = models.DecimalField("bijdrage (€)", null=True, blank=True, **EURO)
+    bijdrage = EuroField("bijdrage (€)", null=True, blank=True)
     gestart_op = models.DateField("gestart op", null=True, blank=True, validators=[binnen_programma])
     afgerond_op = models.DateField("afgerond op", null=True, blank=True, validators=[binnen_programma])
     foto = models.ImageField(

@@ -1,9 +1,8 @@
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.shortcuts import render, resolve_url
 
+from molenlanden import selectors
 from molenlanden.common.roles import COLLEGE, get_rollen
-from molenlanden.selectors import programma_overzicht
 
 
 class InloggenView(LoginView):
@@ -16,6 +15,12 @@ class InloggenView(LoginView):
         return super().get_default_redirect_url()
 
 
-@login_required
 def start(request):
-    return render(request, "molenlanden/start.html", programma_overzicht())
+    """For people of the programme the state at a glance and their own work; for anyone else what is public."""
+    if not get_rollen(request.user):
+        return render(request, "molenlanden/welkom.html", {"edities": selectors.openbare_edities()})
+    context = selectors.programma_overzicht() | {
+        "werk": selectors.mijn_werk(request.user),
+        "nieuwste": selectors.nieuwste_editie(request.user),
+    }
+    return render(request, "molenlanden/start.html", context)

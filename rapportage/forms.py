@@ -9,7 +9,10 @@ class VaststellenForm(forms.Form):
         help_text="De datum van het besluit.",
     )
     vastgesteld_door = forms.CharField(
-        label="Vastgesteld door", max_length=200, initial="College van burgemeester en wethouders"
+        label="Vastgesteld door",
+        max_length=200,
+        initial="het college van burgemeester en wethouders",
+        help_text="Zoals het in een zin staat: ‘vastgesteld door het college van burgemeester en wethouders’.",
     )
     besluitnummer = forms.CharField(label="Besluitnummer", max_length=100, required=False)
     openbaar = forms.BooleanField(

@@ -98,7 +98,7 @@ class Rapportage(models.Model):
         "vastgesteld door",
         max_length=200,
         blank=True,
-        help_text="Bijvoorbeeld: College van burgemeester en wethouders.",
+        help_text="Zoals het in een zin staat, bijvoorbeeld: het college van burgemeester en wethouders.",
     )
     besluitnummer = models.CharField("besluitnummer", max_length=100, blank=True)
     review_ronde = models.PositiveIntegerField(
@@ -140,6 +140,16 @@ class Rapportage(models.Model):
     @property
     def is_vastgesteld(self) -> bool:
         return self.status == self.Status.VASTGESTELD
+
+    @property
+    def pdf_grootte(self) -> int | None:
+        """The stored PDF's size in bytes, for its download link; None when there is no stored file (a concept)."""
+        if not (self.is_vastgesteld and self.pdf):
+            return None
+        try:
+            return self.pdf.size
+        except OSError:
+            return None
 
     def readable_by(self, user) -> bool:
         return bool(get_rollen(user)) or (self.is_vastgesteld and self.openbaar)

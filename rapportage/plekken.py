@@ -52,16 +52,17 @@ def blok_id(soort: str, anker: str, dimensie: str = "") -> str:
 
 def plekken(structuur: dict) -> dict[str, tuple[str, str]]:
     """Every place of a built edition: key -> (label, anchor)."""
-    result = {sleutel(EDITIE): ("De editie als geheel", EDITIE_ANKER)}
+    # Labels are written for running text ("Opmerkingen over thema A. Wonen"): lower case where Dutch wants it.
+    result = {sleutel(EDITIE): ("de editie als geheel", EDITIE_ANKER)}
     for thema in structuur["themas"]:
-        result[sleutel(THEMA, thema["code"])] = (f"Thema {thema['code']}. {thema['naam']}", thema["anker"])
+        result[sleutel(THEMA, thema["code"])] = (f"thema {thema['code']}. {thema['naam']}", thema["anker"])
         for i in thema["inspanningen"]:
             result[sleutel(INSPANNING, i["code"])] = (f"{i['code']} {i['titel']}", i["anker"])
             for d in i["dimensies"]:
                 label = f"{i['code']} — {d['label'].lower()}"
                 result[sleutel(INSPANNING, i["code"], d["veld"])] = (label, dimensie_anker(i["code"], d["veld"]))
     for kern in structuur["kernen"]:
-        result[sleutel(KERN, kern["slug"])] = (f"Dorpsacties in {kern['naam']}", kern["anker"])
+        result[sleutel(KERN, kern["slug"])] = (f"de dorpsacties in {kern['naam']}", kern["anker"])
     return result
 
 

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from rapportage import svg
-from thema.kleuren import DIMENSIES, Kleur
+from thema.kleuren import DIMENSIES, Kleur, ergste
 
 GRENS = Path(__file__).resolve().parent / "data" / "molenlanden_grens.geojson"
 BRON_KAART = "Gemeentegrens: CBS, gebiedsindeling gemeenten 2021 (CC BY 4.0)"
@@ -30,6 +30,7 @@ def render_context(structuur: dict) -> dict:
     veranderd = structuur.get("veranderd") or {}
     return {
         "structuur": structuur,
+        "aandacht": aandacht(structuur),
         "svg_oogopslag": svg.stacked_bars(rijen, titel="Kleuren per thema en per dimensie"),
         "svg_kaart": svg.kaart(grens(), structuur["kernen"], titel="Dorpsacties per kern", bron=BRON_KAART),
         "totalen_per_dimensie": [
@@ -37,9 +38,22 @@ def render_context(structuur: dict) -> dict:
             for veld, label in DIMENSIES
         ],
         "veranderd_groepen": [
-            (veranderd.get("nieuw", []), "Nieuwe inspanningen"),
-            (veranderd.get("afgerond", []), "Afgerond"),
-            (veranderd.get("vervallen", []), "Vervallen"),
+            (veranderd.get("nieuw", []), "Nieuwe inspanningen", "Er is geen inspanning bijgekomen."),
+            (veranderd.get("afgerond", []), "Afgerond", "Er is geen inspanning afgerond."),
+            (veranderd.get("vervallen", []), "Vervallen", "Er is geen inspanning vervallen."),
         ],
         "kernen_zonder_acties": [k["naam"] for k in structuur["kernen"] if not k["acties"]],
     }
+
+
+def aandacht(structuur: dict) -> list[tuple[str, list[dict]]]:
+    """The inspanningen that need attention, by their worst colour: [("rood", [...]), ("oranje", [...])].
+
+    Computed from the structure itself, so an edition adopted before this existed shows it as well.
+    """
+    per_kleur: dict[str, list[dict]] = {Kleur.ROOD: [], Kleur.ORANJE: []}
+    for thema in structuur["themas"]:
+        for i in thema["inspanningen"]:
+            if (slechtste := ergste(d["kleur"] for d in i["dimensies"])) in per_kleur:
+                per_kleur[slechtste].append({k: i[k] for k in ("code", "titel", "anker")})
+    return [(Kleur(k).label.lower(), lijst) for k, lijst in per_kleur.items() if lijst]

@@ -71,7 +71,7 @@ def opmerking_plaatsen(
     if parent_id:
         parent = Opmerking.objects.filter(rapportage=editie, pk=parent_id, parent__isnull=True).first()
         if parent is None:
-            raise ValidationError("De opmerking waarop u antwoordt, bestaat niet (meer).")
+            raise ValidationError("De opmerking waarop u reageert, bestaat niet (meer).")
         soort, code, dimensie, anker, label = (
             parent.soort,
             parent.code,
@@ -112,7 +112,7 @@ def opmerking_oplossen(opmerking: Opmerking, *, door) -> Opmerking:
         raise ValidationError("Alleen de projectleider kan een opmerking oplossen.")
     opmerking = Opmerking.objects.select_for_update().get(pk=opmerking.pk)
     if opmerking.parent_id:
-        raise ValidationError("Los de hele draad op, niet één antwoord.")
+        raise ValidationError("Los de hele draad op, niet één reactie.")
     if opmerking.rapportage.is_vastgesteld:
         raise ValidationError("Deze editie is al vastgesteld.")
     if opmerking.opgelost_op:

@@ -51,7 +51,7 @@ def opmerking_plaatsen(request, slug):
         _fouten(request, fout, blok)
         return _redirect_back(editie, blok)
     blok = opmerking.blok_id
-    _melding(request, messages.SUCCESS, f"Uw {'antwoord' if opmerking.parent_id else 'opmerking'} is geplaatst.", blok)
+    _melding(request, messages.SUCCESS, f"Uw {'reactie' if opmerking.parent_id else 'opmerking'} is geplaatst.", blok)
     return _redirect_back(editie, blok)
 
 

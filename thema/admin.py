@@ -130,7 +130,7 @@ def _dimensie_filter(dimensie, label):
 
 
 class GeenVoortgangSindsFilter(admin.SimpleListFilter):
-    title = "geen voortgang sinds"
+    title = "zonder voortgang sinds"
     parameter_name = "geen_voortgang_sinds"
 
     def lookups(self, request, model_admin):

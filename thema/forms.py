@@ -31,8 +31,6 @@ class VoortgangForm(forms.ModelForm):
         widgets = {
             "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             **{veld: forms.RadioSelect for veld, _ in DIMENSIES},
-            "besteed": forms.NumberInput(attrs={"step": "0.01"}),
-            "prognose": forms.NumberInput(attrs={"step": "0.01"}),
         }
 
     def __init__(self, *args, nieuw: bool, **kwargs):

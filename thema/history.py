@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 
 from molenlanden.common.formatting import datum, datumtijd, euro
 from molenlanden.common.richtext import RichTextField, clean_rich_text, html_to_text
-from molenlanden.common.users import display_name
+from molenlanden.common.users import DEMO_REDEN, display_name, door_wie
 from thema.kleuren import DIMENSIES
 from thema.models import Inspanning, Mijlpaal, Voortgang
 
@@ -103,12 +103,12 @@ def _gebeurtenissen(rows, onderwerp, trekkers=False):
             wijzigingen = []
         yield Gebeurtenis(
             wanneer=row.history_date,
-            wie=display_name(row.history_user),
+            wie=door_wie(row.history_user, row.history_change_reason),
             onderwerp=onderwerp(row),
             soort=AANGEMAAKT.get(row.instance_type, SOORT["+"]) if row.history_type == "+" else SOORT[row.history_type],
             wijzigingen=wijzigingen,
             toelichting=_mijlpaal_data(row) if row.instance_type is Mijlpaal and row.history_type != "~" else "",
-            reden=row.history_change_reason or "",
+            reden="" if row.history_change_reason == DEMO_REDEN else (row.history_change_reason or ""),
             history_id=row.history_id,
         )
 

@@ -80,6 +80,12 @@ BETEKENIS = {
 }
 
 
+def ergste(kleuren) -> str | None:
+    """The worst judged colour (rood before oranje before groen); None when nothing was judged (only grijs)."""
+    beoordeeld = [k for k in kleuren if k in RANG]
+    return max(beoordeeld, key=RANG.__getitem__) if beoordeeld else None
+
+
 def trend(vorige: str | None, huidige: str | None) -> str | None:
     """'beter', 'gelijk' or 'slechter' between two colours; None when there is nothing to compare."""
     if vorige not in RANG or huidige not in RANG:

@@ -2,22 +2,16 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from molenlanden.common.bedragen import EuroField
 from molenlanden.common.richtext import RichTextField, html_to_text
 from molenlanden.common.validators import CodeValidator, binnen_programma, niet_in_de_toekomst
 from thema.kleuren import DIMENSIES, Kleur, is_afwijkend
 
-# Amounts in euro: never negative (a budget, what was spent, a forecast, a contribution).
-EURO = {
-    "max_digits": 12,
-    "decimal_places": 2,
-    "validators": [MinValueValidator(0, "Een bedrag kan niet negatief zijn.")],
-}
 CODE = {"max_length": 10, "unique": True, "validators": [CodeValidator()]}
 
 
@@ -98,7 +92,7 @@ class Inspanning(models.Model):
     trekkers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="inspanningen", verbose_name="trekkers"
     )
-    budget = models.DecimalField("budget (€)", null=True, blank=True, **EURO)
+    budget = EuroField("budget (€)", null=True, blank=True)
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.LOPEND)
     status_sinds = models.DateField("status sinds", null=True, blank=True, validators=[binnen_programma])
     opgenomen_op = models.DateField(
@@ -152,8 +146,8 @@ class Voortgang(models.Model):
     financien = models.CharField("financiën", max_length=10, choices=Kleur.choices, default=Kleur.GRIJS)
     financien_toelichting = RichTextField("toelichting financiën")
     bijsturing = RichTextField("bijsturing")
-    besteed = models.DecimalField("besteed tot nu (€)", null=True, blank=True, **EURO)
-    prognose = models.DecimalField("prognose (€)", null=True, blank=True, **EURO)
+    besteed = EuroField("besteed tot nu (€)", null=True, blank=True)
+    prognose = EuroField("prognose (€)", null=True, blank=True)
     ingevoerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -29,6 +29,13 @@ def euro(value) -> str:
     return f"{sign}€\u00a0{getal}"
 
 
+def bedrag(value, geen: str = "") -> str:
+    """An amount as euro(), or the words for none ("geen bijdrage") when it is zero or unknown: never "€ 0,-"."""
+    if value is None or value == "" or Decimal(str(value)) == 0:
+        return geen
+    return euro(value)
+
+
 def _lokaal(value):
     if isinstance(value, str):
         value = (
@@ -137,3 +144,14 @@ def parse_datum(value) -> datetime.date | None:
     raise ValueError(
         f"datum '{str(value).strip()}' bestaat niet of is onleesbaar; schrijf dd-mm-jjjj, bijvoorbeeld 23-11-2026"
     )
+
+
+def bestandsgrootte(aantal_bytes) -> str:
+    """`850 kB`, `1,4 MB`: a file's size on its download link (decimal units, as file managers show them)."""
+    if aantal_bytes is None or aantal_bytes == "":
+        return ""
+    aantal_bytes = int(aantal_bytes)
+    if aantal_bytes < 1000 * 1000:
+        return f"{max(1, round(aantal_bytes / 1000))} kB"
+    with translation.override("nl"):
+        return formats.number_format(round(aantal_bytes / 1000 / 1000, 1), decimal_pos=1, use_l10n=True) + " MB"

@@ -7,11 +7,15 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from django.apps import apps
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from simple_history.manager import HistoryManager
 
 from dorpen.models import Dorpsactie, Kern
+from molenlanden.common.users import DEMO_REDEN
 from thema.models import Inspanning, Thema, Voortgang
 
 DEMO_JSON = Path(__file__).resolve().parent / "data" / "demo.json"
@@ -47,11 +51,22 @@ def _sync(model, keys: dict, values: dict) -> bool:
 def load_demodata(path: Path = DEMO_JSON, *, rapportages: bool = False) -> int:
     """Returns the number of records created or changed (0 on a second run)."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    begin = timezone.now()
     with transaction.atomic():
         changes = _load_programma(data)
         if rapportages:
             changes += _load_edities(data)
+        _mark_history(begin)
     return changes
+
+
+def _mark_history(sinds) -> None:
+    """The history rows this load made say how they came about ("bij het laden van de demogegevens")."""
+    for model in apps.get_models():
+        if isinstance(historie := getattr(model, "history", None), HistoryManager):
+            historie.model.objects.filter(
+                history_date__gte=sinds, history_user__isnull=True, history_change_reason__isnull=True
+            ).update(history_change_reason=DEMO_REDEN)
 
 
 def _load_programma(data: dict) -> int:

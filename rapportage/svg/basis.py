@@ -21,6 +21,22 @@ KLEUREN = ("groen", "oranje", "rood", "grijs")
 VULLING = {"groen": "#1d6b32", "oranje": "#f2a33a", "rood": "#b02a20", "grijs": "#5c636a"}
 TEKST_OP = {"groen": "#ffffff", "oranje": TEKST, "rood": "#ffffff", "grijs": "#ffffff"}
 
+# Rood is hatched: told apart from the dark green by more than its hue (WCAG 1.4.1), on screen and in print.
+ROOD_STREEP = "#6e1a14"
+
+
+def vulling(kleur: str, prefix: str) -> str:
+    return f"url(#{prefix}-rood)" if kleur == "rood" else VULLING[kleur]
+
+
+def patronen(prefix: str) -> str:
+    return (
+        f'<defs><pattern id="{prefix}-rood" patternUnits="userSpaceOnUse" width="8" height="8" '
+        f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{VULLING["rood"]}"/>'
+        f'<rect width="3" height="8" fill="{ROOD_STREEP}"/></pattern></defs>'
+    )
+
+
 KAART_VULLING = "#e8eef2"
 KAART_LIJN = "#003b5c"
 KERN_KLEUR = "#003b5c"

@@ -14,6 +14,8 @@ from rapportage.svg.basis import (
     _tekstbreedte,
     _telling,
     _wrap,
+    patronen,
+    vulling,
 )
 
 
@@ -56,13 +58,13 @@ def stacked_bars(rijen: list[dict], *, titel: str, id_prefix: str = "oogopslag")
     x = marge
     for kleur in KLEUREN:
         onderdelen.append(
-            f'<rect x="{_n(x)}" y="{_n(y)}" width="16" height="16" fill="{VULLING[kleur]}" '
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="16" height="16" fill="{vulling(kleur, prefix)}" '
             f'stroke="{TEKST}" stroke-width="0.5"/>'
         )
         onderdelen.append(f'<text x="{_n(x + 22)}" y="{_n(y + 13)}">{_e(kleur)}</text>')
         x += 22 + _tekstbreedte(kleur, 14) + 24
     legenda = f'<g aria-hidden="true">{"".join(onderdelen)}</g>'
-    onderdelen = [legenda]
+    onderdelen = [patronen(prefix), legenda]
     y += 16 + 18
 
     max_tekens = int((breedte - 2 * marge) / (0.6 * thema_grootte))
@@ -98,9 +100,12 @@ def stacked_bars(rijen: list[dict], *, titel: str, id_prefix: str = "oogopslag")
                     segment = [
                         f"<g><title>{_e(dim_label)}: {aantal} {kleur}</title>",
                         f'<rect x="{_n(sx)}" y="{_n(y)}" width="{_n(w)}" height="{_n(balk_hoogte)}" '
-                        f'fill="{VULLING[kleur]}" stroke="#ffffff" stroke-width="1"/>',
+                        f'fill="{vulling(kleur, prefix)}" stroke="#ffffff" stroke-width="1"/>',
                     ]
-                    getal = str(aantal)
+                    # The number and the colour word, in print as well; only the number when the segment is narrow.
+                    getal = f"{aantal} {kleur}"
+                    if w < _tekstbreedte(getal, getal_grootte) + 6:
+                        getal = str(aantal)
                     if w >= _tekstbreedte(getal, getal_grootte) + 6:
                         segment.append(
                             f'<text x="{_n(sx + w / 2)}" y="{_n(midden + getal_grootte * 0.35)}" '

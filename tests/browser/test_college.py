@@ -16,7 +16,7 @@ def test_college_downloads_the_adopted_pdf(page, live_server, gebruikers, live_d
     editie = vaststellen(
         editie,
         vastgesteld_op=datetime.date(2021, 1, 19),
-        vastgesteld_door="College van burgemeester en wethouders",
+        vastgesteld_door="het college van burgemeester en wethouders",
         besluitnummer="2021-014",
         override_reden="Vastgesteld vóór de review in de applicatie",
     )

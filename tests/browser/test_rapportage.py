@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -34,13 +35,18 @@ def test_college_reads_each_kind_of_edition(page, live_server, gebruikers, editi
         page.get_by_role("link", name=titel, exact=True).click()
         expect(page.get_by_role("heading", name=titel, level=1)).to_be_visible()
         expect(page.get_by_role("heading", name=kop, level=2)).to_be_visible()
-        expect(page.get_by_role("navigation", name="Inhoud")).to_be_visible()
+        expect(page.get_by_role("heading", name="Kernboodschap", level=2)).to_be_visible()
+        expect(page.get_by_role("table", name=re.compile("^Alle inspanningen met hun oordeel"))).to_be_visible()
+        expect(page.get_by_role("navigation", name="Inhoud van deze editie")).to_be_visible()
         assert_accessible()
 
 
 def test_table_of_contents_leads_to_the_inspanning(page, live_server, gebruikers, edities, login):
     login("redacteur")
     page.goto(f"{live_server.url}/rapportages/update-2021/")
-    page.get_by_role("navigation", name="Inhoud").get_by_role("link", name="A1 Woningbouwversneller").click()
+    inhoud = page.get_by_role("navigation", name="Inhoud van deze editie")
+    expect(inhoud.get_by_role("link", name="A1 Woningbouwversneller")).to_be_hidden()  # folded: the key message first
+    inhoud.get_by_text("Inhoud van deze editie").click()
+    inhoud.get_by_role("link", name="A1 Woningbouwversneller").click()
     assert page.url.endswith("#inspanning-a1")
     expect(page.locator("#inspanning-a1").get_by_text("Oranje")).to_be_visible()

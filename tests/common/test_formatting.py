@@ -1,6 +1,8 @@
 import datetime
 from decimal import Decimal
 
+import pytest
+
 from molenlanden.common.formatting import datum, datumtijd, euro
 
 
@@ -44,10 +46,59 @@ def test_filters_in_a_rendered_template():
 
 def test_start_page_shows_the_peildatum_in_words(client, gebruikers, demo):
     client.force_login(gebruikers["college"])
-    assert "tot en met 1 juni 2021" in client.get("/").content.decode()
+    assert "Stand per 1 juni 2021" in client.get("/").content.decode()
 
 
 def test_admin_list_shows_budget_in_euro(client, gebruikers, demo):
     client.force_login(gebruikers["projectleider"])
     html = client.get("/admin/thema/inspanning/", {"q": "A1"}).content.decode()
     assert "€\u00a0146.830,-" in html
+
+
+def test_bedrag_says_none_in_words_instead_of_zero_euro():
+    from molenlanden.common.formatting import bedrag
+
+    assert bedrag(Decimal("3500"), "geen bijdrage") == "€\u00a03.500,-"
+    assert bedrag(Decimal("0.00"), "geen bijdrage") == "geen bijdrage"
+    assert bedrag(None, "geen budget vastgelegd") == "geen budget vastgelegd"
+    assert bedrag("3872030") == "€\u00a03.872.030,-"
+
+
+@pytest.mark.parametrize(
+    ("getypt", "bedrag"),
+    [
+        ("146.830,00", "146830.00"),
+        ("€ 146.830,-", "146830"),
+        ("146830,5", "146830.5"),
+        ("146830.50", "146830.50"),
+        ("146.830", "146830"),
+        ("1.234.567,89", "1234567.89"),
+        ("12", "12"),
+    ],
+)
+def test_amounts_are_read_as_a_dutch_civil_servant_types_them(getypt, bedrag):
+    from molenlanden.common.bedragen import EuroFormField
+
+    assert EuroFormField(required=False).clean(getypt) == Decimal(bedrag)
+
+
+def test_an_amount_field_shows_dutch_notation_and_refuses_nonsense():
+    from django.core.exceptions import ValidationError
+
+    from molenlanden.common.bedragen import EuroFormField
+
+    veld = EuroFormField(required=False)
+    assert veld.prepare_value(Decimal("146830.00")) == "146.830,00"
+    assert veld.clean("€ 146.830,-") == Decimal("146830")
+    with pytest.raises(ValidationError, match="is geen bedrag; schrijf bijvoorbeeld 146830,50"):
+        veld.clean("veel")
+    with pytest.raises(ValidationError, match="meer dan twee cijfers achter de komma"):
+        veld.clean("1,234")
+
+
+def test_no_amount_in_an_edition_reads_as_a_trailing_dash_and_a_full_stop(client, gebruikers, wrap_up, update):
+    client.force_login(gebruikers["college"])
+    for editie in (wrap_up, update):
+        html = client.get(f"/rapportages/{editie.slug}/").content.decode()
+        assert ",-." not in html
+        assert "€\u00a00,-" not in html

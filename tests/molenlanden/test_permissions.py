@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.html import strip_tags
 
 from dorpen.models import Dorpsactie
+from rapportage.services import vaststellen
 from tests.helpers import admin_formulier
 from thema.models import Inspanning, Thema, Voortgang
 
@@ -17,11 +18,22 @@ def test_every_programme_model_is_in_the_admin():
     assert {m.__name__ for m in PROGRAMMA_MODELS} == {"Thema", "Inspanning", "Voortgang", "Kern", "Dorpsactie"}
 
 
-@pytest.mark.parametrize(("url", "login"), [("/", "/inloggen/?next=/"), ("/admin/", "/admin/login/?next=/admin/")])
-def test_anonymous_is_sent_to_login(client, db, url, login):
-    response = client.get(url)
+def test_anonymous_is_sent_to_the_admin_login(client, db):
+    response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"] == login
+    assert response["Location"] == "/admin/login/?next=/admin/"
+
+
+def test_anonymous_sees_what_is_public_not_the_programme(client, wrap_up, update):
+    vaststellen(
+        wrap_up, vastgesteld_op=wrap_up.peildatum, vastgesteld_door="het college", openbaar=True, override_reden="x"
+    )
+    html = client.get("/").content.decode()
+    assert "Hoe staat het met het Samenlevingsprogramma?" in html
+    assert "Openbare rapportages" in html and "Digitale wrap-up 2020" in html  # adopted and public
+    assert "Update 2021" not in html  # a concept is not public
+    assert 'href="/inloggen/"' in html
+    assert "Aandacht nodig" not in html and "Per thema" not in html
 
 
 @pytest.mark.parametrize("username", ["redacteur", "college", "trekker"])

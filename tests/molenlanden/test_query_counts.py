@@ -6,7 +6,10 @@ from molenlanden.demo.scale import multiply_demodata
 
 # Measured with the demo data; a change here means a page now queries per row (or a new fixed query).
 PAGINAS = [
-    ("redacteur", "/", 6),
+    ("college", "/", 10),
+    ("redacteur", "/", 11),
+    ("trekker", "/", 11),
+    ("projectleider", "/", 12),
     ("projectleider", "/admin/thema/inspanning/", 10),
     ("projectleider", "/admin/dorpen/dorpsactie/", 10),
 ]

@@ -15,7 +15,7 @@ from django.test import override_settings
 from rapportage.builder import build_structuur
 from rapportage.models import Rapportage
 from rapportage.pdf import StorageFetcher, render_pdf
-from tests.kleine_editie import kleine_editie
+from tests.kleine_editie import KLEUREN, kleine_editie
 
 # Every test, so that pytest-django sets up the test database for the module-scoped render below.
 pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
@@ -69,20 +69,45 @@ def _bovenmarge(reader, pagina: int) -> str:
 
 
 def test_page_count(reader):
-    # cover, contents, inleiding, oogopslag, thema A (2 pages), thema B (2 pages), dorpen, bijlage
-    assert len(reader.pages) == 10
+    # cover, key message with the matrix, contents with the short inleiding, oogopslag, thema A (2 pages),
+    # thema B (2 pages), dorpen
+    assert len(reader.pages) == 9
+
+
+def test_page_2_has_the_key_message_and_the_matrix_of_every_inspanning(reader):
+    pagina = _tekst(reader, 2)
+    assert pagina.startswith("Kernboodschap")
+    assert "Stand op 1 juni 2021: 5 inspanningen in 2 pittige thema's." in pagina
+    assert re.search(r"1 rood\s?: A3", pagina) and re.search(r"1 oranje\s?: A2", pagina)
+    assert "Alle inspanningen met hun oordeel op inhoud, planning en financiën" in pagina
+    for code in KLEUREN:
+        assert f"{code} Inspanning {code}" in pagina
+
+
+def test_a_short_introduction_does_not_get_a_page_of_its_own(reader):
+    assert "Een korte inleiding." in _tekst(reader, 3)  # below the contents
+    assert "Inhoud" in _tekst(reader, 3)
+
+
+def test_body_text_is_at_least_10_points(pdf):
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        groottes = set()
+        for operands, operator in pikepdf.parse_content_stream(doc.pages[4]):
+            if operator == pikepdf.Operator("Tf"):
+                groottes.add(float(operands[1]))
+    assert max(groottes) >= 10  # the body, beside headings and the smaller running header and footer
 
 
 def test_the_outline_has_every_thema_at_level_1_and_its_inspanningen_at_level_2(reader):
     outline = _outline(reader)
     level1 = [(titel, pagina) for level, titel, pagina in outline if level == 1]
     assert [titel for titel, _ in level1] == [
+        "Kernboodschap",
         "Inleiding",
         "In één oogopslag",
         "A. Wonen in de kernen",
         "B. Verkeer en veiligheid",
         "In de dorpen en de stad",
-        "Bijlage: alle inspanningen",
     ]
     pagina = dict(level1)
     assert (pagina["A. Wonen in de kernen"], pagina["B. Verkeer en veiligheid"]) == (5, 7)
@@ -92,7 +117,7 @@ def test_the_outline_has_every_thema_at_level_1_and_its_inspanningen_at_level_2(
 
 
 def test_the_table_of_contents_gives_the_pages_the_bookmarks_point_to(reader):
-    toc = _tekst(reader, 2)
+    toc = _tekst(reader, 3)
     assert "Inhoud" in toc
     for level, titel, pagina in _outline(reader):
         if level == 1:
@@ -106,6 +131,8 @@ def test_the_footer_counts_pages_but_not_on_the_cover(reader):
     assert "Pagina 1 van" not in _tekst(reader, 1)
     assert "Concept — niet vastgesteld" in _tekst(reader, 1)
     assert f"Pagina 2 van {n}" in _tekst(reader, 2)
+    for pagina in range(2, n + 1):  # a concept says so on every page, not only on its cover
+        assert "Concept — niet vastgesteld" in _bovenmarge(reader, pagina)
     assert f"Pagina {n} van {n}" in _tekst(reader, n)
 
 

@@ -248,10 +248,10 @@ def test_without_javascript_answer_and_resolve_report_in_the_thread_block(ter_re
         {"parent": draad.pk, "terug": f"{THEMA_A}-review", "tekst": "Is aangepast."},
         follow=True,
     )
-    assert _melding(_blok(response, f"{THEMA_A}-review"), "status") == "Uw antwoord is geplaatst."
+    assert _melding(_blok(response, f"{THEMA_A}-review"), "status") == "Uw reactie is geplaatst."
     response = client.post(reverse("rapportage:opmerking_oplossen", args=[ter_review.slug, draad.pk]), follow=True)
     melding = _melding(_blok(response, f"{THEMA_A}-review"), "status")
-    assert melding == "De opmerking over Thema A. Wonen en leven in Molenlanden is opgelost."
+    assert melding == "De opmerking over thema A. Wonen en leven in Molenlanden is opgelost."
 
 
 def test_without_javascript_the_verdict_reports_next_to_the_verdict_form(ter_review, gebruikers, client):
@@ -273,7 +273,7 @@ def test_a_kern_without_dorpsacties_can_be_commented_on_in_the_review_only(ter_r
     doc = lxml.html.fromstring(client.get(ter_review.get_absolute_url()).content)
     kern = doc.get_element_by_id("kern-zonderactie")
     assert kern.xpath(".//input[@name='plek']/@value") == ["kern:zonderactie"]
-    assert "Opmerking plaatsen over Dorpsacties in Zonderactie" in kern.text_content()
+    assert "Opmerking plaatsen over de dorpsacties in Zonderactie" in kern.text_content()
 
     response = client.post(
         reverse("rapportage:opmerking_plaatsen", args=[ter_review.slug]),

@@ -124,8 +124,9 @@ def test_stacked_bars_labels_counts_and_legend():
         "Financiën: 5 groen",
     ):
         assert titel in segmenten
-    for getal in ("1", "2", "3", "4", "5", "7"):
-        assert getal in teksten
+    # Every segment shows its number and its colour word, for print as well as for the eye.
+    for label in ("3 groen", "1 oranje", "2 groen", "1 rood", "7 grijs", "4 grijs", "5 groen"):
+        assert label in teksten
     # thema labels are bold
     bold = [t for t in root.iter("{http://www.w3.org/2000/svg}text") if t.get("font-weight") == "bold"]
     assert any(t.text == "B. Zorg en welzijn" for t in bold)
@@ -153,11 +154,21 @@ def test_stacked_bars_text_colour_on_segments():
         rect, tekst = g.find("s:rect", NS), g.find("s:text", NS)
         if g.find("s:title", NS) is None or rect is None or tekst is None:
             continue
-        if rect.get("fill") not in VULLING.values():  # the outlined "geen inspanningen" bar
+        if rect.get("fill") == "#ffffff":  # the outlined "geen inspanningen" bar
             assert tekst.get("fill") == "#1b1b1b"
             continue
         verwacht = "#1b1b1b" if rect.get("fill") == VULLING["oranje"] else "#ffffff"
         assert tekst.get("fill") == verwacht
+
+
+def test_rood_is_hatched_so_it_differs_from_groen_by_more_than_hue():
+    root = _parse(stacked_bars(RIJEN, titel="t", id_prefix="oog"))
+    patroon = root.find(".//s:defs/s:pattern[@id='oog-rood']", NS)
+    assert patroon is not None and len(patroon.findall("s:rect", NS)) == 2  # the red and its darker stripes
+    in_patroon = set(patroon.findall("s:rect", NS))
+    vullingen = [r.get("fill") for r in root.iter("{http://www.w3.org/2000/svg}rect") if r not in in_patroon]
+    assert vullingen.count("url(#oog-rood)") == 3  # the legend and the two rood segments
+    assert VULLING["rood"] not in vullingen  # never plain red
 
 
 def test_stacked_bars_zero_total():

@@ -23,7 +23,7 @@ def vastgesteld(update):
     return vaststellen(
         update,
         vastgesteld_op=datetime.date(2021, 7, 6),
-        vastgesteld_door="College van burgemeester en wethouders",
+        vastgesteld_door="het college van burgemeester en wethouders",
         besluitnummer="B-21/88",
         openbaar=True,
         override_reden="Test",

@@ -55,13 +55,31 @@ def test_unknown_edition_is_404(client, gebruikers, demo):
 def test_wrap_up_page_has_every_part(client, gebruikers, wrap_up):
     client.force_login(gebruikers["college"])
     html = client.get(f"/rapportages/{wrap_up.slug}/").content.decode()
-    for kop in ("In één oogopslag", "A. Wonen en leven in Molenlanden", "In de dorpen en de stad", "Bijlage"):
+    for kop in ("Kernboodschap", "In één oogopslag", "A. Wonen en leven in Molenlanden", "In de dorpen en de stad"):
         assert kop in html
     assert "Wat is er veranderd" not in html
     assert 'aria-labelledby="kaart-titel' in html  # the map, drawn on the server
     assert "CBS" in html
     assert '<span class="stoplicht stoplicht-groen">Groen</span>' in html
     assert "€\u00a0146.830,-" in html
+
+
+def test_an_edition_opens_with_its_key_message_and_the_matrix_then_the_contents(client, gebruikers, update):
+    client.force_login(gebruikers["college"])
+    html = client.get(f"/rapportages/{update.slug}/").content.decode()
+    main = html[html.index("<main") :]
+    kern = main.index('id="kernboodschap"')
+    assert kern < main.index('id="matrix"') < main.index("Inhoud van deze editie") < main.index('id="oogopslag"')
+    assert "Stand op 1 juni 2021: 24 inspanningen in 7 pittige thema's." in main
+    assert "daarvan vragen aandacht</strong>" in main
+    # who needs attention, by worst colour, each a link to its place in the edition
+    assert '<span class="stoplicht stoplicht-rood">' in main[kern : main.index('id="matrix"')]
+    assert '<a href="#inspanning-a1">A1<span class="visually-hidden"> Woningbouwversneller</span></a>' in (
+        main[kern : main.index('id="matrix"')]
+    )
+    # the contents collapse, and are not numbered twice ("4. A. Wonen")
+    inhoud = main[main.index("Inhoud van deze editie") : main.index('id="oogopslag"')]
+    assert "<details>" in main and "<ol" not in inhoud
 
 
 def test_update_page_opens_with_what_changed(client, gebruikers, update):
@@ -75,7 +93,7 @@ def test_update_page_opens_with_what_changed(client, gebruikers, update):
 def test_voortgangsrapportage_explains_only_oranje_and_rood(client, gebruikers, voortgangsrapportage):
     client.force_login(gebruikers["college"])
     html = client.get(f"/rapportages/{voortgangsrapportage.slug}/").content.decode()
-    assert "Overzicht van alle inspanningen" in html
+    assert "Alle inspanningen met hun oordeel op inhoud, planning en financiën" in html
     afwijkingen = html[html.index('id="afwijkingen"') :]
     assert "A1 Woningbouwversneller" in afwijkingen  # planning oranje
     assert "A3 Prestatieafspraken woningcorporaties" not in afwijkingen  # all groen

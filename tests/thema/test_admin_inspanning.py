@@ -74,7 +74,8 @@ def test_filter_geen_voortgang_sinds(demo, projectleider):
     for code in ("A1", "A2"):
         Voortgang.objects.create(inspanning=Inspanning.objects.get(code=code), peildatum=datetime.date(2022, 1, 1))
     response = projectleider.get(URL)
-    assert "geen voortgang sinds" in response.content.decode()
+    assert "<summary>Zonder voortgang sinds</summary>" in response.content.decode()  # a heading, not "Op …"
+    assert "<summary>Inhoud (laatste voortgang)</summary>" in response.content.decode()
     assert "1 januari 2022" in response.content.decode()  # offered as a choice
 
     assert _codes(projectleider.get(URL, {"geen_voortgang_sinds": "2022-01-01"})) == ALLE - {"A1", "A2"}

@@ -27,7 +27,7 @@ def test_trekker_sees_only_own_inspanningen(trekker, a1):
     html = response.content.decode()
     assert "A1 Woningbouwversneller" in html
     assert 'Voortgang toevoegen<span class="visually-hidden"> voor A1</span>' in html
-    assert '<a class="nav-link" href="/inspanningen/mijn/" aria-current="page">Mijn inspanningen</a>' in html
+    assert '<a href="/inspanningen/mijn/" aria-current="page">Mijn inspanningen</a>' in html
 
 
 def test_projectleider_sees_all_with_latest_badges(client, gebruikers, a1):

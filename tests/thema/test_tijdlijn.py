@@ -229,3 +229,14 @@ def test_no_mijlpalen_says_so(client, a1, gebruikers):
     assert "<li>Er zijn geen mijlpalen vastgelegd.</li>" in _mijlpalen_html(
         client.get("/inspanningen/A1/").content.decode()
     )
+
+
+def test_changes_from_loading_the_demo_data_say_so_instead_of_an_unknown_person(client, gebruikers, demo):
+    client.force_login(gebruikers["redacteur"])
+    html = client.get("/inspanningen/A1/").content.decode()
+    assert "Inspanning aangemaakt</strong> bij het laden van de demogegevens op" in html
+    assert "onbekend" not in html
+    client.force_login(gebruikers["projectleider"])
+    a1 = Inspanning.objects.get(code="A1")
+    historie = client.get(f"/admin/thema/inspanning/{a1.pk}/history/").content.decode()
+    assert "bij het laden van de demogegevens" in historie and ">Geen<" not in historie
