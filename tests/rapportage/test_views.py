@@ -74,8 +74,9 @@ def test_an_edition_opens_with_its_key_message_and_the_matrix_then_the_contents(
     assert "daarvan vragen aandacht</strong>" in main
     # who needs attention, by worst colour, each a link to its place in the edition
     assert '<span class="stoplicht stoplicht-rood">' in main[kern : main.index('id="matrix"')]
-    assert '<a href="#inspanning-a1">A1<span class="visually-hidden"> Woningbouwversneller</span></a>' in (
-        main[kern : main.index('id="matrix"')]
+    assert (
+        '<a href="#inspanning-a1">A1<span class="visually-hidden"> Woningbouwversneller</span></a>'
+        in (main[kern : main.index('id="matrix"')])
     )
     # the contents collapse, and are not numbered twice ("4. A. Wonen")
     inhoud = main[main.index("Inhoud van deze editie") : main.index('id="oogopslag"')]
