@@ -23,6 +23,16 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}")
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -201,6 +211,13 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Samenlevingsprogramma <noreply@molenlanden.nl>")
+
+# The planning of editions. `python manage.py herinneringen` (daily, from cron) reminds trekkers whose voortgang is
+# missing this many days before the last day of "voortgang uitvragen", and again this many days after it; the
+# projectleider's start page warns about open comments from this many days before the college meeting.
+HERINNERING_DAGEN_VOOR = env_int("HERINNERING_DAGEN_VOOR", 3)
+HERINNERING_DAGEN_NA = env_int("HERINNERING_DAGEN_NA", 2)
+PLANNING_DAGEN_VOOR_COLLEGE = env_int("PLANNING_DAGEN_VOOR_COLLEGE", 7)
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}

@@ -1,17 +1,66 @@
+from types import SimpleNamespace
+
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from molenlanden.common.admin_base import ProgrammaAdmin, ja_nee
-from molenlanden.common.formatting import datum
+from molenlanden.common.admin_base import BenoemdeTabularInline, ProgrammaAdmin, ja_nee
+from molenlanden.common.formatting import datum, datumtijd, euro
 from molenlanden.common.roles import PROJECTLEIDER, has_rol
-from rapportage.models import EditieVastgesteld, Rapportage
+from molenlanden.common.users import display_name
+from rapportage import planning
+from rapportage.models import Besteding, Budgetjaar, EditieVastgesteld, Fase, Herinnering, Rapportage
 from rapportage.review_forms import VaststellenMetReviewForm
 from rapportage.services import editie_opslaan, vaststellen
+
+
+class FaseFormSet(BaseInlineFormSet):
+    """Checks the phases together (rapportage/planning.py) and puts each error beside the phase it is about."""
+
+    def clean(self):
+        super().clean()
+        fasen = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if self._should_delete_form(form) or not data.get("soort") or not data.get("begindatum"):
+                continue
+            fasen.append(
+                SimpleNamespace(
+                    soort=data["soort"], begindatum=data["begindatum"], einddatum=data.get("einddatum"), form=form
+                )
+            )
+        for fase, veld, melding in planning.check_volgorde(fasen):
+            fase.form.add_error(veld, melding)
+
+    def get_unique_error_message(self, unique_check):
+        if set(unique_check) == {self.fk.name, "soort"}:
+            return "Elke fase staat één keer in de planning: deze fase staat er twee keer in."
+        return super().get_unique_error_message(unique_check)
+
+
+class FaseInline(BenoemdeTabularInline):
+    model = Fase
+    formset = FaseFormSet
+    fields = ["soort", "begindatum", "einddatum", "afgerond_op", "toelichting"]
+    extra = 0
+
+    def rij_naam(self, form, index):
+        soort = form.instance.soort or form.initial.get("soort")
+        return planning.label(soort).lower() if soort else super().rij_naam(form, index)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # An empty row for every phase not yet planned, its kind already chosen (see get_formset_kwargs).
+        return len(_ongeplande_soorten(obj))
+
+
+def _ongeplande_soorten(editie) -> list[str]:
+    gepland = set(editie.fasen.values_list("soort", flat=True)) if editie and editie.pk else set()
+    return [soort for soort in planning.VOLGORDE if soort not in gepland]
 
 
 @admin.register(Rapportage)
@@ -23,9 +72,10 @@ class RapportageAdmin(ProgrammaAdmin):
     prepopulated_fields = {}
     readonly_fields = ["status", "vastgesteld_op", "vastgesteld_door", "besluitnummer", "pdf_sha256"]
     fields = [
-        "titel", "slug", "soort", "peildatum", "vorige_editie", "inleiding", "openbaar",
+        "titel", "slug", "soort", "peildatum", "vorige_editie", "inleiding", "openbaar", "planning_in_bijlage",
         "status", "vastgesteld_op", "vastgesteld_door", "besluitnummer", "pdf_sha256",
     ]  # fmt: skip
+    inlines = [FaseInline]
     actions = ["vaststellen_actie"]
     change_form_template = "admin/rapportage/rapportage/change_form.html"
 
@@ -43,6 +93,12 @@ class RapportageAdmin(ProgrammaAdmin):
 
     def save_model(self, request, obj, form, change):
         editie_opslaan(obj)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, FaseInline):
+            kwargs["initial"] = [{"soort": soort} for soort in _ongeplande_soorten(obj)]
+        return kwargs
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.is_vastgesteld:
@@ -145,3 +201,71 @@ def _vastgesteld_zin(titels: list[str]) -> str:
     if len(titels) == 1:
         return f"{namen} is vastgesteld en verandert nooit meer."
     return f"{namen} zijn vastgesteld en veranderen nooit meer."
+
+
+class BestedingInline(BenoemdeTabularInline):
+    model = Besteding
+    fields = ["datum", "omschrijving", "bedrag"]
+    extra = 1
+
+
+@admin.register(Budgetjaar)
+class BudgetjaarAdmin(ProgrammaAdmin):
+    """The monitor's own budget: per year the budget and the spendings; the remainder is computed."""
+
+    list_display = ["jaar", "budget_nl", "besteed_nl", "restant_nl", "toelichting"]
+    fields = ["jaar", "bedrag", "toelichting", "stand"]
+    readonly_fields = ["stand"]
+    inlines = [BestedingInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).met_besteed()
+
+    @admin.display(description="budget", ordering="bedrag")
+    def budget_nl(self, obj):
+        return euro(obj.bedrag)
+
+    @admin.display(description="besteed", ordering="besteed")
+    def besteed_nl(self, obj):
+        return euro(obj.besteed)
+
+    @admin.display(description="restant")
+    def restant_nl(self, obj):
+        restant = obj.bedrag - obj.besteed
+        return f"{euro(restant)} (overschreden)" if restant < 0 else euro(restant)
+
+    @admin.display(description="stand")
+    def stand(self, obj):
+        if obj is None or obj.pk is None:
+            return "Wordt berekend na opslaan."
+        return f"Besteed {euro(obj.besteed)} van {euro(obj.bedrag)}; restant {self.restant_nl(obj)}."
+
+
+@admin.register(Herinnering)
+class HerinneringAdmin(admin.ModelAdmin):
+    """What `python manage.py herinneringen` sent: read only, the record that keeps it from sending twice."""
+
+    list_display = ["verstuurd_op_nl", "ontvanger_nl", "editie", "moment", "inspanningen"]
+    list_filter = ["moment", "fase__rapportage"]
+    list_select_related = ["ontvanger", "fase__rapportage"]
+
+    @admin.display(description="verstuurd op", ordering="verstuurd_op")
+    def verstuurd_op_nl(self, obj):
+        return datumtijd(obj.verstuurd_op)
+
+    @admin.display(description="ontvanger")
+    def ontvanger_nl(self, obj):
+        return display_name(obj.ontvanger)
+
+    @admin.display(description="editie", ordering="fase__rapportage__peildatum")
+    def editie(self, obj):
+        return obj.fase.rapportage
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,18 +1,29 @@
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from molenlanden.common.formatting import datum
 from molenlanden.common.richtext import RichTextField
 from molenlanden.common.roles import get_rollen
-from molenlanden.common.validators import binnen_programma, niet_in_de_toekomst
-from rapportage import plekken
+from molenlanden.common.validators import EERSTE_DATUM, LAATSTE_DATUM, binnen_programma, niet_in_de_toekomst
+from rapportage import planning, plekken
 from thema.kleuren import Dimensie
+from thema.models import EURO, niet_negatief
+
+NUL = Decimal("0.00")
+BEDRAG = {"max_digits": EURO["max_digits"], "decimal_places": EURO["decimal_places"]}
+JAAR_BINNEN_PROGRAMMA = f"Kies een jaar van {EERSTE_DATUM.year} tot en met {LAATSTE_DATUM.year}."
 
 
 def _private_opslag():
@@ -107,6 +118,11 @@ class Rapportage(models.Model):
     openbaar = models.BooleanField(
         "openbaar", default=False, help_text="Een vastgestelde editie die openbaar is, kan iedereen lezen."
     )
+    planning_in_bijlage = models.BooleanField(
+        "planning en budget in de bijlage",
+        default=False,
+        help_text="Neemt de planning van deze editie en het budget van de monitor op in de bijlage (pagina en PDF).",
+    )
     snapshot = models.JSONField("vastgelegde inhoud", null=True, blank=True, editable=False)
     pdf = models.FileField("PDF", upload_to="rapportages/", storage=_private_opslag, blank=True, editable=False)
     pdf_sha256 = models.CharField("SHA-256 van de PDF", max_length=64, blank=True, editable=False)
@@ -169,6 +185,104 @@ class Rapportage(models.Model):
             raise ValidationError({"vorige_editie": "Een editie kan niet haar eigen vorige editie zijn."})
         if self.vorige_editie and self.peildatum and self.vorige_editie.peildatum >= self.peildatum:
             raise ValidationError({"vorige_editie": "De vorige editie moet een eerdere peildatum hebben."})
+
+
+# --- The planning of an edition (rules in rapportage/planning.py) ---
+
+
+class Fase(models.Model):
+    """One phase of an edition's planning: from voortgang uitvragen to publicatie."""
+
+    Soort = planning.FaseSoort
+
+    rapportage = models.ForeignKey(
+        Rapportage, on_delete=models.CASCADE, related_name="fasen", verbose_name="rapportage"
+    )
+    soort = models.CharField("fase", max_length=12, choices=Soort.choices)
+    begindatum = models.DateField(
+        "van", help_text="Bij aanbieden aan het college: de vergaderdatum.", validators=[binnen_programma]
+    )
+    einddatum = models.DateField(
+        "tot en met",
+        null=True,
+        blank=True,
+        help_text="Leeg laten als de fase één dag is.",
+        validators=[binnen_programma],
+    )
+    afgerond_op = models.DateField(
+        "afgerond op",
+        null=True,
+        blank=True,
+        validators=[binnen_programma, niet_in_de_toekomst],
+        help_text="Alleen nodig als de applicatie het niet zelf ziet (vastgesteld, openbaar, alle voortgang binnen).",
+    )
+    toelichting = models.CharField(
+        "toelichting",
+        max_length=300,
+        blank=True,
+        help_text="Bijvoorbeeld wie er aan zet is: kernteam, redactiegroep, driehoeksoverleg.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["begindatum", "pk"]
+        verbose_name = "fase"
+        verbose_name_plural = "planning"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rapportage", "soort"],
+                name="een_fase_per_soort",
+                violation_error_message="Deze fase staat al in de planning van de editie.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=models.F("begindatum")),
+                name="fase_eindigt_na_begin",
+                violation_error_message="De einddatum ligt vóór de begindatum.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {planning.periode(self)}"
+
+    @property
+    def einde(self):
+        return planning.einde(self)
+
+    def clean(self):
+        try:
+            peildatum = self.rapportage.peildatum
+        except Rapportage.DoesNotExist:  # a phase typed on a new edition's page, before the edition is saved
+            peildatum = None
+        errors = planning.check_fase(self, peildatum=peildatum)
+        if errors:
+            raise ValidationError(errors)
+
+
+class Herinnering(models.Model):
+    """An automatic reminder sent (python manage.py herinneringen): at most one per person, phase and moment."""
+
+    class Moment(models.TextChoices):
+        VOORAF = planning.VOORAF, "Vóór de uiterste datum"
+        ACHTERAF = planning.ACHTERAF, "Na de uiterste datum"
+
+    fase = models.ForeignKey(Fase, on_delete=models.CASCADE, related_name="herinneringen", verbose_name="fase")
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="ontvanger"
+    )
+    moment = models.CharField("moment", max_length=10, choices=Moment.choices)
+    inspanningen = models.CharField("over", max_length=500, help_text="De inspanningen zonder voortgang.")
+    verstuurd_op = models.DateTimeField("verstuurd op", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-verstuurd_op", "pk"]
+        verbose_name = "verstuurde herinnering"
+        verbose_name_plural = "verstuurde herinneringen"
+        constraints = [
+            models.UniqueConstraint(fields=["fase", "ontvanger", "moment"], name="een_herinnering_per_moment")
+        ]
+
+    def __str__(self):
+        return f"{self.get_moment_display()}: {self.inspanningen}"
 
 
 # --- Review of a draft edition ---
@@ -310,3 +424,108 @@ class ReviewGebeurtenis(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} (ronde {self.ronde})"
+
+
+# --- The monitor's own budget (the sums: rapportage/budget.py) ---
+
+
+class BudgetjaarQuerySet(models.QuerySet):
+    def met_besteed(self, tot: datetime.date | None = None):
+        """Annotates `besteed`: the sum of the spendings (up to and including `tot`), in the same query."""
+        alleen = Q(bestedingen__datum__lte=tot) if tot else None
+        return self.annotate(
+            besteed=Coalesce(
+                Sum("bestedingen__bedrag", filter=alleen),
+                models.Value(NUL),
+                output_field=models.DecimalField(**BEDRAG),
+            )
+        )
+
+    def overzicht(self, tot: datetime.date | None = None) -> dict:
+        """Per year the budget, what was spent (up to and including `tot`) and the remainder, with totals; one query."""
+        jaren = []
+        for jaar in self.met_besteed(tot):
+            besteed = jaar.besteed.quantize(NUL)  # SQLite's sum drops the cents that PostgreSQL keeps
+            restant = jaar.bedrag - besteed
+            jaren.append(
+                {
+                    "jaar": jaar.jaar,
+                    "budget": jaar.bedrag,
+                    "besteed": besteed,
+                    "restant": restant,
+                    "overschreden": restant < 0,
+                }
+            )
+        totaal = {veld: sum((j[veld] for j in jaren), NUL) for veld in ("budget", "besteed", "restant")}
+        return {"jaren": jaren, "totaal": totaal, "tot": tot}
+
+
+class Budgetjaar(models.Model):
+    jaar = models.PositiveSmallIntegerField(
+        "jaar",
+        unique=True,
+        validators=[
+            MinValueValidator(
+                EERSTE_DATUM.year, f"Kies een jaar van {EERSTE_DATUM.year} tot en met {LAATSTE_DATUM.year}."
+            ),
+            MaxValueValidator(
+                LAATSTE_DATUM.year, f"Kies een jaar van {EERSTE_DATUM.year} tot en met {LAATSTE_DATUM.year}."
+            ),
+        ],
+        error_messages={"unique": "Voor dit jaar is al een budget vastgelegd."},
+    )
+    bedrag = models.DecimalField("budget (€)", **EURO)
+    toelichting = models.CharField(
+        "toelichting", max_length=300, blank=True, help_text="Bijvoorbeeld: begroting 2020, structurele raming."
+    )
+    history = HistoricalRecords()
+
+    objects = BudgetjaarQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["jaar"]
+        verbose_name = "budget van de monitor"
+        verbose_name_plural = "budget van de monitor"
+        constraints = niet_negatief("bedrag")
+
+    def __str__(self):
+        return f"Budget {self.jaar}"
+
+
+class Besteding(models.Model):
+    budgetjaar = models.ForeignKey(
+        Budgetjaar, on_delete=models.CASCADE, related_name="bestedingen", verbose_name="budgetjaar"
+    )
+    datum = models.DateField("datum", validators=[binnen_programma])
+    omschrijving = models.CharField("omschrijving", max_length=200)
+    bedrag = models.DecimalField(
+        "bedrag (€)",
+        validators=[MinValueValidator(Decimal("0.01"), "Een besteding is een bedrag groter dan nul.")],
+        **BEDRAG,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["datum", "pk"]
+        verbose_name = "besteding"
+        verbose_name_plural = "bestedingen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bedrag__gt=0),
+                name="besteding_positief",
+                violation_error_message="Een besteding is een bedrag groter dan nul.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.omschrijving} ({datum(self.datum)})"
+
+    def clean(self):
+        try:
+            jaar = self.budgetjaar.jaar
+        except Budgetjaar.DoesNotExist:  # typed on a new year's page, before the year is saved
+            return
+        if self.datum and jaar and self.datum.year != jaar:
+            raise ValidationError(
+                {"datum": f"{datum(self.datum)} valt niet in {jaar}: een besteding hoort bij het jaar van haar datum."}
+            )

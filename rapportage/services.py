@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from rapportage import pdf, review
+from rapportage import pdf, planning, review
 from rapportage.builder import build_structuur, structuur_hash
-from rapportage.models import Rapportage
+from rapportage.models import Fase, Rapportage
 
 PDF_CACHE_SECONDS = 7 * 24 * 3600
 
@@ -93,3 +93,18 @@ def editie_opslaan(editie: Rapportage) -> Rapportage:
         )
     editie.save()
     return editie
+
+
+@transaction.atomic
+def planning_opslaan(editie: Rapportage, fasen: list[Fase]) -> list[Fase]:
+    """Adds phases to an edition's planning, checked by the same rules as in the admin (rapportage/planning.py)."""
+    editie = Rapportage.objects.select_for_update().get(pk=editie.pk)
+    for fase in fasen:
+        fase.rapportage = editie
+        fase.full_clean()
+    fouten = planning.check_volgorde([*editie.fasen.all(), *fasen])
+    if fouten:
+        raise ValidationError([melding for _, _, melding in fouten])
+    for fase in fasen:
+        fase.save()  # one by one, so each phase starts its change history
+    return fasen

@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html_join
 from simple_history.models import to_historic
 
-from molenlanden.common.admin_base import ProgrammaAdmin, ja_nee
+from molenlanden.common.admin_base import BenoemdeTabularInline, ProgrammaAdmin, ja_nee
 from molenlanden.common.formatting import datum, euro
 from thema.concurrency import VersieField, conflict_message, loaded_values, lock_inspanningen, versie_van
 from thema.kleuren import DIMENSIES, Kleur, badge_html
@@ -108,7 +108,7 @@ class VoortgangInline(admin.StackedInline):
     ]
 
 
-class MijlpaalInline(admin.TabularInline):
+class MijlpaalInline(BenoemdeTabularInline):
     model = Mijlpaal
     extra = 0
 

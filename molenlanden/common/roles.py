@@ -40,6 +40,10 @@ RECHTEN = {
             "opmerking": ("add", "change", "view"),
             "beoordeling": LEZEN,
             "reviewgebeurtenis": ("add", "view"),
+            "fase": ALLE,
+            "herinnering": LEZEN,
+            "budgetjaar": ALLE,
+            "besteding": ALLE,
         },
     },
     REDACTIE: {

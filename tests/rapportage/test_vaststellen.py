@@ -111,7 +111,8 @@ def test_admin_keeps_an_adopted_edition_frozen_except_openbaar(client, gebruiker
     client.force_login(gebruikers["projectleider"])
     url = f"/admin/rapportage/rapportage/{update.pk}/change/"
 
-    client.post(url, {"titel": "Andere titel", "peildatum": "2030-01-01", "openbaar": ""})
+    planning_leeg = {"fasen-TOTAL_FORMS": "0", "fasen-INITIAL_FORMS": "0"}  # the inline with the planning
+    client.post(url, {"titel": "Andere titel", "peildatum": "2030-01-01", "openbaar": ""} | planning_leeg)
 
     editie = Rapportage.objects.get(pk=update.pk)
     assert (editie.titel, editie.peildatum, editie.openbaar) == ("Update 2021", datetime.date(2021, 6, 1), False)
