@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, rol_required
-from rapportage import review, selectors
-from rapportage.models import Beoordeling, Opmerking, Rapportage
+from rapportage import planning, review, selectors
+from rapportage.models import Beoordeling, Herinnering, Opmerking, Rapportage
 from rapportage.review_forms import NotitieForm, OordeelForm, OpmerkingForm, TerReviewForm
 
 
@@ -139,7 +140,10 @@ def achterstand(request, slug):
     context = {
         "editie": editie,
         "achterstand": selectors.achterstand(editie),
+        "uiterlijk": planning.inleverdatum(editie.fasen.all()),
+        "vandaag": timezone.localdate(),
         "herinneringen": editie.review_gebeurtenissen.filter(soort="herinnering").select_related("door"),
+        "automatisch": Herinnering.objects.filter(fase__rapportage=editie).select_related("ontvanger"),
     }
     return render(request, "rapportage/review/achterstand.html", context)
 

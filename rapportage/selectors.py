@@ -1,4 +1,4 @@
-"""Reads for the pages of an edition that need care: the review on the report page, the overview, the chase list.
+"""Reads that need care: the review on the report page, the overview, the chase list, and the planning of editions.
 
 Each reads with a fixed number of queries, whatever the number of comments or inspanningen.
 """
@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Count, Max, Q
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, has_rol
-from rapportage import plekken
+from rapportage import planning, plekken
 from rapportage.builder import build_structuur, voortgang_per_inspanning
 from rapportage.models import Opmerking, Rapportage
+from thema import inlevering
 from thema.kleuren import kleur_gewijzigd
 from thema.models import Inspanning
 
@@ -117,14 +120,102 @@ def _regels(i: dict, oud, vorige: Rapportage) -> list[dict]:
 
 
 def achterstand(editie: Rapportage) -> list[Inspanning]:
-    """Lopende inspanningen of a concept without voortgang since the previous edition's peildatum."""
-    if editie.is_vastgesteld:
-        return []
-    structuur = build_structuur(editie)
-    codes = [i["code"] for t in structuur["themas"] for i in t["inspanningen"] if i["status"] == "lopend"]
-    inspanningen = Inspanning.objects.filter(code__in=codes).select_related("thema").prefetch_related("trekkers")
-    if editie.vorige_editie:
-        inspanningen = inspanningen.exclude(voortgang__peildatum__gt=editie.vorige_editie.peildatum)
-    else:
-        inspanningen = inspanningen.filter(voortgang__isnull=True)
-    return list(inspanningen.order_by("thema__volgorde", "code"))
+    """Lopende inspanningen of a concept without voortgang since the previous edition's peildatum, with trekkers."""
+    return ontbrekende_voortgang([editie], met_trekkers=True).get(editie.pk, [])
+
+
+def ontbrekende_voortgang(edities, *, met_trekkers: bool = False) -> dict[int, list[Inspanning]]:
+    """Per edition that is not adopted: the inspanningen it reports on as lopend that have no voortgang since the
+    previous edition's peildatum (or none at all when there is no previous edition).
+
+    The same inspanningen as the report builder's; a fixed number of queries for any number of editions. Each edition
+    needs its vorige_editie loaded (select_related).
+    """
+    edities = [e for e in edities if not e.is_vastgesteld]
+    if not edities:
+        return {}
+    inspanningen = Inspanning.objects.filter(thema__actief=True).select_related("thema")
+    if met_trekkers:
+        inspanningen = inspanningen.prefetch_related("trekkers")
+    inspanningen = list(inspanningen.annotate(laatste_voortgang=Max("voortgang__peildatum")))
+    result = {}
+    for editie in edities:
+        sinds = editie.vorige_editie.peildatum if editie.vorige_editie else None
+        result[editie.pk] = [
+            i
+            for i in inspanningen
+            if i.opgenomen_op <= editie.peildatum
+            and i.status_op(editie.peildatum) == Inspanning.Status.LOPEND
+            and not (i.laatste_voortgang and (sinds is None or i.laatste_voortgang > sinds))
+        ]
+    return result
+
+
+def _met_planning():
+    open_opmerkingen = Q(opmerkingen__parent__isnull=True, opmerkingen__opgelost_op__isnull=True)
+    return (
+        Rapportage.objects.select_related("vorige_editie")
+        .prefetch_related("fasen")
+        .annotate(open_opmerkingen=Count("opmerkingen", filter=open_opmerkingen))
+    )
+
+
+def planning_overzicht(vandaag) -> list[dict]:
+    """The editions still under way, each with its phases, the current phase, the next date and what is late.
+
+    An adopted edition drops off once every phase of its planning is done. Five queries, whatever the data.
+    """
+    edities = list(_met_planning().order_by("peildatum", "pk"))
+    ontbrekend = ontbrekende_voortgang(edities)
+    result = []
+    for editie in edities:
+        fasen = planning.in_volgorde(editie.fasen.all())
+        aantal = len(ontbrekend.get(editie.pk, []))
+        klaar = planning.afgeronde_soorten(
+            fasen, vastgesteld=editie.is_vastgesteld, openbaar=editie.openbaar, ontbrekend=aantal
+        )
+        if editie.is_vastgesteld and {f.soort for f in fasen} <= klaar:
+            continue
+        result.append(
+            {
+                "editie": editie,
+                "fasen": [{"fase": f, "stand": planning.stand(f, vandaag, klaar=klaar)} for f in fasen],
+                "huidige": planning.huidige_fase(fasen, vandaag),
+                "volgende": planning.volgende_datum(fasen, vandaag, klaar=klaar),
+                "signalen": planning.signalen(
+                    fasen,
+                    vandaag,
+                    klaar=klaar,
+                    vastgesteld=editie.is_vastgesteld,
+                    ontbrekend=aantal,
+                    open_opmerkingen=editie.open_opmerkingen,
+                    dagen_voor_college=settings.PLANNING_DAGEN_VOOR_COLLEGE,
+                ),
+                "ontbrekend": aantal,
+                "uiterlijk": planning.inleverdatum(fasen),
+            }
+        )
+    return result
+
+
+def uitvragen_voor(inspanningen, vandaag) -> list[inlevering.Uitvraag]:
+    """For "Mijn inspanningen" (registered with thema.inlevering): the editions asking for voortgang now or later,
+    by when, and which of these inspanningen still miss it. Until the college meeting; three queries."""
+    edities = []
+    for editie in _met_planning().exclude(status=Rapportage.Status.VASTGESTELD).order_by("peildatum"):
+        fasen = list(editie.fasen.all())
+        uitvragen = planning.fase_van(fasen, planning.FaseSoort.UITVRAGEN)
+        college = planning.fase_van(fasen, planning.FaseSoort.COLLEGE)
+        if uitvragen and not uitvragen.afgerond_op and (college is None or college.begindatum >= vandaag):
+            edities.append((editie, uitvragen))
+    ontbrekend = ontbrekende_voortgang([e for e, _ in edities])
+    ids = {i.pk for i in inspanningen}
+    return [
+        inlevering.Uitvraag(
+            titel=editie.titel,
+            peildatum=editie.peildatum,
+            uiterlijk=uitvragen.einde,
+            ontbrekend=frozenset(i.pk for i in ontbrekend[editie.pk] if i.pk in ids),
+        )
+        for editie, uitvragen in edities
+    ]

@@ -63,9 +63,9 @@ class VoortgangForm(forms.ModelForm):
         )
 
     @classmethod
-    def voorgevuld(cls, inspanning: Inspanning, vorige: Voortgang | None):
+    def voorgevuld(cls, inspanning: Inspanning, vorige: Voortgang | None, peildatum=None):
         """A new entry that starts from the previous judgement, so only what changed needs typing."""
-        initial = {"peildatum": timezone.localdate()}
+        initial = {"peildatum": peildatum or timezone.localdate()}
         if vorige is not None:
             initial |= {veld: getattr(vorige, veld) for veld in OVERNEMEN}
         return cls(instance=Voortgang(inspanning=inspanning), initial=initial, nieuw=True)

@@ -1,4 +1,5 @@
 import copy
+import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,6 +9,7 @@ from js_asset import Media
 
 from molenlanden.common.formatting import datum
 from molenlanden.common.roles import ALLE_ROLLEN, PROJECTLEIDER, TREKKER, has_rol, rol_required
+from thema import inlevering
 from thema.concurrency import last_saved_by, versie_van
 from thema.forms import VoortgangForm
 from thema.history import build_tijdlijn
@@ -35,7 +37,14 @@ def mijn_inspanningen(request):
     alle = has_rol(request.user, PROJECTLEIDER)
     if not alle:
         inspanningen = inspanningen.van_trekker(request.user)
-    return render(request, "thema/mijn_inspanningen.html", {"inspanningen": inspanningen, "alle": alle})
+    inspanningen = list(inspanningen)
+    vandaag = timezone.localdate()
+    uitvragen = inlevering.uitvragen(inspanningen, vandaag)
+    for inspanning in inspanningen:
+        # The earliest request this inspanning still owes voortgang for: its row shows by when.
+        inspanning.uitvraag = next((u for u in uitvragen if inspanning.pk in u.ontbrekend), None)
+    context = {"inspanningen": inspanningen, "alle": alle, "uitvragen": uitvragen, "vandaag": vandaag}
+    return render(request, "thema/mijn_inspanningen.html", context)
 
 
 @rol_required(*ALLE_ROLLEN)
@@ -62,11 +71,20 @@ def voortgang_nieuw(request, code):
     if request.method == "POST":
         form = VoortgangForm(request.POST, instance=Voortgang(inspanning=inspanning), nieuw=True)
         return _save(request, inspanning, form)
-    bestaande = inspanning.voortgang.filter(peildatum=timezone.localdate()).first()
+    peildatum = _gevraagde_peildatum(request) or timezone.localdate()
+    bestaande = inspanning.voortgang.filter(peildatum=peildatum).first()
     if bestaande is not None:
         return redirect("thema:voortgang_wijzigen", code=inspanning.code, peildatum=bestaande.peildatum)
-    form = VoortgangForm.voorgevuld(inspanning, vorige=inspanning.voortgang.first())
+    form = VoortgangForm.voorgevuld(inspanning, vorige=inspanning.voortgang.first(), peildatum=peildatum)
     return _formulier(request, inspanning, form)
+
+
+def _gevraagde_peildatum(request):
+    """The peildatum an edition asks voortgang for (?peildatum=2021-09-01 from "Mijn inspanningen"), if valid."""
+    try:
+        return datetime.date.fromisoformat(request.GET.get("peildatum", ""))
+    except ValueError:
+        return None
 
 
 @rol_required(TREKKER, PROJECTLEIDER)
