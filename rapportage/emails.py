@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE
 from molenlanden.common.users import display_name
+from rapportage import planning
 
 
 def absolute(pad: str) -> str:
@@ -85,14 +86,31 @@ def oordeel_gegeven(beoordeling) -> int:
 
 
 def herinnering(editie, per_trekker: dict) -> int:
+    """The projectleider's reminder from the chase list, with the deadline when the edition has one."""
     link = absolute(reverse("thema:mijn"))
+    uiterlijk = planning.inleverdatum(editie.fasen.all())
     berichten = []
     for trekker, inspanningen in per_trekker.items():
         context = {
             "editie": editie,
             "trekker": _naam(trekker),
             "inspanningen": inspanningen,
+            "uiterlijk": uiterlijk,
             "link": link,
         }
         berichten.append((*_bericht("herinnering", context), [trekker.email]))
     return _send(berichten)
+
+
+def automatische_herinnering(bericht) -> int:
+    """One automatic reminder (rapportage/herinneringen.py); raises when the mail cannot be sent."""
+    context = {
+        "editie": bericht.editie,
+        "trekker": _naam(bericht.ontvanger),
+        "inspanningen": bericht.inspanningen,
+        "uiterlijk": bericht.fase.einde,
+        "vooraf": bericht.moment == planning.VOORAF,
+        "link": absolute(reverse("thema:mijn")),
+    }
+    onderwerp, tekst = _bericht("herinnering_automatisch", context)
+    return send_mail(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [bericht.ontvanger.email])
