@@ -11,7 +11,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from dorpen.models import Kern
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, TREKKER, has_rol
-from rapportage.models import Beoordeling, Rapportage
+from rapportage.models import Beoordeling, Budgetjaar, Rapportage
+from rapportage.selectors import planning_overzicht
 from thema.kleuren import DIMENSIES, Kleur, ergste, kleur_gewijzigd, telkleur
 from thema.models import Inspanning, Thema, Voortgang
 
@@ -156,3 +157,10 @@ def _zonder_voortgang_sinds(inspanningen, sinds):
         .select_related("thema")
         .order_by("thema__volgorde", "code")
     )
+
+
+def planning_en_budget(vandaag) -> dict:
+    """The projectleider's block on the start page (templates/molenlanden/_planning.html), self-contained so it can
+    move as a whole: per edition under way its phases, the current one, the next date and what is late; and the
+    monitor's own budget per year. Six queries, whatever the data."""
+    return {"edities": planning_overzicht(vandaag), "budget": Budgetjaar.objects.overzicht(), "vandaag": vandaag}

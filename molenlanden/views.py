@@ -1,8 +1,9 @@
 from django.contrib.auth.views import LoginView
 from django.shortcuts import render, resolve_url
+from django.utils import timezone
 
 from molenlanden import selectors
-from molenlanden.common.roles import COLLEGE, get_rollen
+from molenlanden.common.roles import COLLEGE, PROJECTLEIDER, get_rollen, has_rol
 
 
 class InloggenView(LoginView):
@@ -23,4 +24,6 @@ def start(request):
         "werk": selectors.mijn_werk(request.user),
         "nieuwste": selectors.nieuwste_editie(request.user),
     }
+    if has_rol(request.user, PROJECTLEIDER):
+        context["planning"] = selectors.planning_en_budget(timezone.localdate())
     return render(request, "molenlanden/start.html", context)
