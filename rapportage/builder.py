@@ -15,8 +15,8 @@ from decimal import Decimal
 from django.core.serializers.json import DjangoJSONEncoder
 
 from dorpen.models import Dorpsactie, Kern
-from rapportage import plekken
-from rapportage.models import Rapportage
+from rapportage import planning, plekken
+from rapportage.models import Budgetjaar, Rapportage
 from thema.kleuren import DIMENSIES, Kleur, is_afwijkend, kleur_gewijzigd, telkleur, trend
 from thema.models import Inspanning, Mijlpaal, Thema, Voortgang
 
@@ -77,6 +77,35 @@ def build_structuur(editie: Rapportage) -> dict:
         "totalen": _totalen(thema_data),
         "kernen": kernen,
         "aantal_dorpsacties": sum(len(k["acties"]) for k in kernen),
+        "bijlage_planning": _bijlage_planning(editie) if editie.planning_in_bijlage else None,
+    }
+
+
+def _bijlage_planning(editie: Rapportage) -> dict:
+    """The edition's planning and the monitor's budget, spent up to the peildatum: two queries, only when chosen."""
+    budget = Budgetjaar.objects.overzicht(tot=editie.peildatum)
+    return {
+        "fasen": [
+            {
+                "soort": fase.soort,
+                "label": fase.get_soort_display(),
+                "begindatum": fase.begindatum.isoformat(),
+                "einddatum": fase.einde.isoformat() if fase.einde != fase.begindatum else None,
+                "toelichting": fase.toelichting,
+            }
+            for fase in planning.in_volgorde(editie.fasen.all())
+        ],
+        "budget": {
+            "jaren": [
+                {
+                    "jaar": jaar["jaar"],
+                    **{veld: _dec(jaar[veld]) for veld in ("budget", "besteed", "restant")},
+                    "overschreden": jaar["overschreden"],
+                }
+                for jaar in budget["jaren"]
+            ],
+            "totaal": {veld: _dec(bedrag) for veld, bedrag in budget["totaal"].items()},
+        },
     }
 
 
