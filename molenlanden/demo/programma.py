@@ -48,14 +48,29 @@ def _sync(model, keys: dict, values: dict) -> bool:
     return bool(changed)
 
 
+def sync_voortgang(inspanning: Inspanning, v: dict) -> bool:
+    values = {"bijsturing": _p(v.get("bijsturing"))}
+    for dimensie in ("inhoud", "planning", "financien"):
+        values[dimensie] = v[dimensie]["status"]
+        values[f"{dimensie}_toelichting"] = _p(v[dimensie]["toelichting"])
+    return _sync(Voortgang, {"inspanning": inspanning, "peildatum": _date(v["peildatum"])}, values)
+
+
 def load_demodata(path: Path = DEMO_JSON, *, rapportages: bool = False) -> int:
-    """Returns the number of records created or changed (0 on a second run)."""
+    """Returns the number of records created or changed (0 on a second run).
+
+    With `rapportages` also the monitor's own work: the editions (planned, and reviewed and adopted where the demo
+    says so) and the monitor's budget.
+    """
+    from molenlanden.demo.edities import load_budget, load_edities
+
     data = json.loads(path.read_text(encoding="utf-8"))
     begin = timezone.now()
     with transaction.atomic():
         changes = _load_programma(data)
         if rapportages:
-            changes += _load_edities(data)
+            changes += load_budget(data)  # first: an adopted edition's appendix freezes the budget
+            changes += load_edities(data)
         _mark_history(begin)
     return changes
 
@@ -102,11 +117,7 @@ def _load_programma(data: dict) -> int:
         )
         inspanning = Inspanning.objects.get(code=i["code"])
         for v in i["voortgang"]:
-            values = {}
-            for dimensie in ("inhoud", "planning", "financien"):
-                values[dimensie] = v[dimensie]["status"]
-                values[f"{dimensie}_toelichting"] = _p(v[dimensie]["toelichting"])
-            changes += _sync(Voortgang, {"inspanning": inspanning, "peildatum": _date(v["peildatum"])}, values)
+            changes += sync_voortgang(inspanning, v)
     kernen = {}
     for k in data["kernen"]:
         changes += _sync(
@@ -138,43 +149,4 @@ def _load_programma(data: dict) -> int:
                 "afgerond_op": _date(a["afgerond_op"]),
             },
         )
-    return changes
-
-
-INLEIDING = {
-    "wrap_up": "In deze digitale wrap-up leest u hoe het staat met de inspanningen van het Samenlevingsprogramma: "
-    "per pittig thema wat we willen bereiken, wat er is gedaan en waar bijsturing nodig is. Daarnaast ziet u "
-    "welke acties er in de dorpen en de stad zijn uitgevoerd, samen met ons netwerk.",
-    "update": "Deze update laat zien wat er sinds de digitale wrap-up is veranderd: nieuwe inspanningen, "
-    "inspanningen die zijn afgerond en waar de kleuren zijn verschoven. Zo houden raad, college en samenleving "
-    "vinger aan de pols.",
-}
-
-
-def _load_edities(data: dict) -> int:
-    from rapportage.models import Rapportage
-    from rapportage.services import editie_opslaan, vaststellen
-
-    changes = 0
-    for r in sorted(data["rapportages"], key=lambda r: r["peildatum"]):
-        values = {
-            "titel": r["titel"],
-            "soort": r["soort"],
-            "peildatum": _date(r["peildatum"]),
-            "inleiding": _p(r.get("inleiding") or INLEIDING.get(r["soort"])),
-        }
-        bestaand = Rapportage.objects.filter(slug=slugify(r["titel"])).first()
-        if bestaand is not None:
-            continue  # an edition is the projectleider's once it exists: never overwrite its state
-        editie = editie_opslaan(Rapportage(slug=slugify(r["titel"]), **values))
-        changes += 1
-        if r["status"] == "vastgesteld":
-            vaststellen(
-                editie,
-                vastgesteld_op=_date(r["vastgesteld_op"]),
-                vastgesteld_door=r["vastgesteld_door"],
-                besluitnummer=r.get("besluitnummer", ""),
-                openbaar=True,
-                override_reden="Vastgesteld vóór de invoering van de review in de applicatie",
-            )
     return changes

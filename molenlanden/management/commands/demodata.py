@@ -6,7 +6,10 @@ from molenlanden.demo.programma import load_demodata
 
 
 class Command(BaseCommand):
-    help = "Laadt het demoprogramma en de twee edities (idempotent); met --gebruikers ook de vier demo-accounts."
+    help = (
+        "Laadt het demoprogramma, de drie edities met hun planning en het budget van de monitor (idempotent); "
+        "met --gebruikers ook de vier demo-accounts."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--gebruikers", action="store_true", help="maak de demo-accounts, één per rol")
