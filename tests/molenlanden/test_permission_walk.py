@@ -106,6 +106,23 @@ WALK = {
         "/admin/programma/word-importeren/",
         _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
     ),
+    "admin planning van een editie": (
+        "get",
+        "/admin/rapportage/rapportage/{update_pk}/change/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "admin budget van de monitor": ("get", "/admin/rapportage/budgetjaar/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin nieuw budgetjaar": ("get", "/admin/rapportage/budgetjaar/add/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin verstuurde herinneringen": (
+        "get",
+        "/admin/rapportage/herinnering/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "admin herinnering toevoegen (alleen lezen)": (
+        "get",
+        "/admin/rapportage/herinnering/add/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 403),
+    ),
     "healthz": ("get", "/healthz", _verwacht(200, 200, 200, 200, 200)),
     "media": ("get", "/media/bestaat-niet.jpg", _verwacht(404, 404, 404, 404, 404)),
 }
