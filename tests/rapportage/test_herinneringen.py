@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.utils.html import strip_tags
 
 from rapportage.models import Fase, Herinnering
 from rapportage.services import planning_opslaan, vaststellen
@@ -159,3 +160,27 @@ def test_the_days_before_and_after_are_settings(ronde, trekkers, mailoutbox, set
     settings.HERINNERING_DAGEN_VOOR = 7
     _run("--datum", "2021-09-08")
     assert len(mailoutbox) == 2
+
+
+def test_the_chase_list_names_the_deadline_and_the_automatic_reminders(
+    ronde, trekkers, projectleider, mailoutbox, django_capture_on_commit_callbacks
+):
+    _run("--datum", VOORAF)
+    tekst = " ".join(strip_tags(projectleider.get(f"/rapportages/{ronde.slug}/achterstand/").content.decode()).split())
+    assert "Uiterste datum voor de voortgang: 15 september 2021: die is voorbij." in tekst
+    assert "automatisch (vóór de uiterste datum): Anna over A1, A2" in tekst
+    # The projectleider's own reminder from the chase list names the deadline too.
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        projectleider.post(f"/rapportages/{ronde.slug}/achterstand/herinneren/")
+    assert sorted(m.to[0] for m in mailoutbox) == ["anna@example.org", "bram@example.org"]
+    assert all("Wilt u de voortgang invullen, uiterlijk 15 september 2021?" in m.body for m in mailoutbox)
+
+
+def test_the_chase_list_of_an_unplanned_edition_asks_for_a_planning(voortgangsrapportage, projectleider):
+    tekst = " ".join(
+        strip_tags(projectleider.get(f"/rapportages/{voortgangsrapportage.slug}/achterstand/").content.decode()).split()
+    )
+    assert (
+        "Deze editie heeft nog geen uiterste datum voor de voortgang: plan ‘voortgang uitvragen’ in het beheer" in tekst
+    )

@@ -217,3 +217,16 @@ def test_the_demo_editions_render(settings, tmp_path):
         assert len(themas) == len(editie.snapshot["themas"] if editie.snapshot else build_structuur(editie)["themas"])
     assert 15 <= paginas["wrap_up"] <= 30
     assert paginas["wrap_up"] < paginas["update"] <= 35  # the update adds a thema and "Wat is er veranderd"
+
+    # The college's voortgangsrapportage: adopted with its appendix of planning and budget, the last bookmark.
+    vgr = Rapportage.objects.get(soort="voortgang")
+    with vgr.pdf.open("rb") as f:
+        reader = pypdf.PdfReader(io.BytesIO(f.read()))
+    bladwijzers = [titel for level, titel, _ in _outline(reader) if level == 1]
+    assert bladwijzers[-3:] == [
+        "Overzicht van alle inspanningen",
+        "Toelichting op oranje en rood",
+        "Bijlage: planning en budget",
+    ]
+    assert 8 <= len(reader.pages) < paginas["wrap_up"]
+    assert "€ 9.707,-" in " ".join(reader.pages[-1].extract_text().split())

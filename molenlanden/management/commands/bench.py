@@ -71,6 +71,13 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(gebruiker)
         pagina = f"/rapportages/{update.slug}/"
+        # The projectleider's start page, with the planning of the edition and the monitor's budget on it.
+        _plan(update)
+        projectleider = get_user_model().objects.create_user("bench-projectleider")
+        projectleider.groups.add(Group.objects.get(name="projectleider"))
+        leider = Client(HTTP_HOST="127.0.0.1")
+        leider.force_login(projectleider)
+        start_regels = []
 
         self.stdout.write(
             f"{'data':>5} | {'bouwen':>17} | {'HTML-pagina':>17} | {'PDF koud':>18} | PDF uit cache | max RSS"
@@ -90,7 +97,13 @@ class Command(BaseCommand):
                 f"{factor:>4}× | {bouw_q:>3} q {bouw_t * 1000:>8.1f} ms | {html_q:>3} q {html_t * 1000:>8.1f} ms | "
                 f"{koud_t:>6.2f} s {_pagina_aantal(pdf):>4} p. | {cached_t * 1000:>9.1f} ms | {_rss_mb():.0f} MB"
             )
+            leider.get("/")  # warm up
+            start_t, start_q = _measure(lambda: leider.get("/"))
+            start_regels.append(f"{factor:>4}× | {start_q:>3} q {start_t * 1000:>8.1f} ms")
         self.stdout.write(f"(mediaan van {RUNS} keer; q = queries; PDF koud = eerste download na een lege cache)")
+        self.stdout.write("\nStartpagina van de projectleider (planning en budget):")
+        for regel in start_regels:
+            self.stdout.write(regel)
         self._bench_programma_io(update)
 
     def _bench_programma_io(self, update):
@@ -154,6 +167,23 @@ def _bladen(werkmap: bytes):
 
     boek = load_workbook(io.BytesIO(werkmap), read_only=True)
     return [list(blad.iter_rows(min_row=2, values_only=True)) for blad in boek.worksheets[1:]]
+
+
+def _plan(editie) -> None:
+    from rapportage.models import Besteding, Budgetjaar, Fase
+    from rapportage.services import planning_opslaan
+
+    dag = datetime.timedelta(days=1)
+    planning_opslaan(
+        editie,
+        [
+            Fase(soort="uitvragen", begindatum=editie.peildatum, einddatum=editie.peildatum + 14 * dag),
+            Fase(soort="redactie", begindatum=editie.peildatum + 15 * dag, einddatum=editie.peildatum + 30 * dag),
+            Fase(soort="college", begindatum=editie.peildatum + 35 * dag),
+        ],
+    )
+    jaar = Budgetjaar.objects.create(jaar=editie.peildatum.year, bedrag=9707)
+    Besteding.objects.create(budgetjaar=jaar, datum=editie.peildatum, omschrijving="Vormgeving", bedrag=2900)
 
 
 def _pagina_aantal(pdf: bytes) -> int:
