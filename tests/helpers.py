@@ -70,6 +70,26 @@ def formulier_data(response, form_name: str = "form") -> dict:
     return data
 
 
+def leesbare_tekst(html: str) -> str:
+    """Text as a reader gets it: without tags, table cells apart, every run of white space (nbsp too) one space."""
+    import re
+
+    from django.utils.html import strip_tags
+
+    return " ".join(strip_tags(re.sub(r"</t[dh]>", " ", html)).split())
+
+
+def rij_tekst(response, begin: str) -> str:
+    """The readable text of the first table row of a page whose text starts with `begin`."""
+    import re
+
+    for rij in re.findall(r"<tr[^>]*>(.*?)</tr>", response.content.decode(), re.S):
+        tekst = leesbare_tekst(rij)
+        if tekst.startswith(begin):
+            return tekst
+    raise AssertionError(f"geen rij die begint met {begin!r}")
+
+
 # --- Workbooks (the programme's Excel round trip) ---
 
 

@@ -3,17 +3,16 @@ the PDF from the one report structure, and frozen with the rest of an adopted ed
 
 import datetime
 import io
-import re
 from decimal import Decimal
 
 import pypdf
 import pytest
-from django.utils.html import strip_tags
 
 from rapportage.builder import build_structuur
 from rapportage.models import Besteding, Budgetjaar, Fase
 from rapportage.pdf import render_pdf
 from rapportage.services import planning_opslaan, vaststellen
+from tests.helpers import leesbare_tekst
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -44,8 +43,7 @@ def _bijlage(response) -> str:
     if 'id="planning-budget"' not in html:
         return ""
     sectie = html[html.index('id="planning-budget"') :]
-    sectie = re.sub(r"</t[dh]>", " ", sectie[: sectie.index("</section>")])
-    return " ".join(strip_tags(sectie.split(">", 1)[1]).split())
+    return leesbare_tekst(sectie[: sectie.index("</section>")].split(">", 1)[1])
 
 
 def test_not_in_the_appendix_unless_chosen(client, gebruikers, gepland):
@@ -121,6 +119,6 @@ def test_the_pdf_has_the_appendix_with_a_bookmark(gepland):
     reader = pypdf.PdfReader(io.BytesIO(render_pdf(build_structuur(gepland))))
     titels = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titels[-1] == "Bijlage: planning en budget"
-    laatste = " ".join(reader.pages[-1].extract_text().split())
+    laatste = leesbare_tekst(reader.pages[-1].extract_text())
     assert "Aanbieden aan het college 5 oktober 2021" in laatste
     assert "€ 3.600,-" in laatste and "€ 6.107,-" in laatste

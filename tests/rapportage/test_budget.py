@@ -1,14 +1,12 @@
 """The monitor's own budget: per year the budget and the spendings, the sums and the remainder, in the admin."""
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
-from django.utils.html import strip_tags
 
 from rapportage.models import Besteding, Budgetjaar
-from tests.helpers import admin_formulier, voeg_inline_toe
+from tests.helpers import admin_formulier, leesbare_tekst, rij_tekst, voeg_inline_toe
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/rapportage/budgetjaar/"
@@ -50,17 +48,10 @@ def test_budget_up_to_a_date_counts_only_what_was_spent_by_then(budget):
     assert [j["besteed"] for j in jaren] == [Decimal("5430.50"), Decimal("3600.00"), Decimal("0.00")]
 
 
-def _rij(response, jaar: int) -> str:
-    for rij in re.findall(r"<tr>(.*?)</tr>", response.content.decode(), re.S):
-        if f">{jaar}</a>" in rij:
-            return " ".join(strip_tags(re.sub(r"</t[dh]>", " ", rij)).split())
-    raise AssertionError(f"{jaar} staat niet in de lijst")
-
-
 def test_the_admin_lists_budget_spent_and_remainder_in_euros(budget, projectleider):
     response = projectleider.get(URL)
-    assert _rij(response, 2020) == "2020 € 10.000,- € 5.430,50 € 4.569,50 Begroting 2020"
-    assert _rij(response, 2021) == "2021 € 9.707,- € 10.600,- -€ 893,- (overschreden) -"
+    assert rij_tekst(response, "2020") == "2020 € 10.000,- € 5.430,50 € 4.569,50 Begroting 2020"
+    assert rij_tekst(response, "2021") == "2021 € 9.707,- € 10.600,- -€ 893,- (overschreden) -"
 
 
 def test_the_admin_adds_a_spending(budget, projectleider):
@@ -78,7 +69,7 @@ def test_the_admin_adds_a_spending(budget, projectleider):
     response = projectleider.post(url, data)
     assert response.status_code == 302
     assert budget[1].bestedingen.get(omschrijving="Drukwerk najaarsrapportage").bedrag == Decimal("412.50")
-    pagina = " ".join(strip_tags(projectleider.get(url).content.decode()).split())
+    pagina = leesbare_tekst(projectleider.get(url).content.decode())
     assert "Besteed € 11.012,50 van € 9.707,-; restant -€ 1.305,50 (overschreden)." in pagina
 
 

@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.utils.html import strip_tags
 
 from rapportage.models import Fase, Herinnering
 from rapportage.services import planning_opslaan, vaststellen
+from tests.helpers import leesbare_tekst
 from thema.models import Inspanning, Voortgang
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +166,7 @@ def test_the_chase_list_names_the_deadline_and_the_automatic_reminders(
     ronde, trekkers, projectleider, mailoutbox, django_capture_on_commit_callbacks
 ):
     _run("--datum", VOORAF)
-    tekst = " ".join(strip_tags(projectleider.get(f"/rapportages/{ronde.slug}/achterstand/").content.decode()).split())
+    tekst = leesbare_tekst(projectleider.get(f"/rapportages/{ronde.slug}/achterstand/").content.decode())
     assert "Uiterste datum voor de voortgang: 15 september 2021: die is voorbij." in tekst
     assert "automatisch (vóór de uiterste datum): Anna over A1, A2" in tekst
     # The projectleider's own reminder from the chase list names the deadline too.
@@ -178,9 +178,7 @@ def test_the_chase_list_names_the_deadline_and_the_automatic_reminders(
 
 
 def test_the_chase_list_of_an_unplanned_edition_asks_for_a_planning(voortgangsrapportage, projectleider):
-    tekst = " ".join(
-        strip_tags(projectleider.get(f"/rapportages/{voortgangsrapportage.slug}/achterstand/").content.decode()).split()
-    )
+    tekst = leesbare_tekst(projectleider.get(f"/rapportages/{voortgangsrapportage.slug}/achterstand/").content.decode())
     assert (
         "Deze editie heeft nog geen uiterste datum voor de voortgang: plan ‘voortgang uitvragen’ in het beheer" in tekst
     )

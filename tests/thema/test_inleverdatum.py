@@ -2,19 +2,17 @@
 edition that asks for it, for their own inspanningen still without voortgang, and for nobody else's."""
 
 import datetime
-import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from molenlanden.common.formatting import datum
 from rapportage.models import Fase
 from rapportage.services import planning_opslaan, vaststellen
-from tests.helpers import nieuwe_editie
+from tests.helpers import leesbare_tekst, nieuwe_editie, rij_tekst
 from thema.models import Inspanning, Voortgang
 
 VANDAAG = timezone.localdate()
@@ -43,14 +41,11 @@ def ronde(update):
 
 def _tekst(response) -> str:
     html = response.content.decode()
-    return " ".join(strip_tags(html[html.index("<main") : html.index("</main>")]).split())
+    return leesbare_tekst(html[html.index("<main") : html.index("</main>")])
 
 
 def _rij(response, code) -> str:
-    for rij in re.findall(r"<tr>(.*?)</tr>", response.content.decode(), re.S):
-        if f">{code} " in rij:
-            return " ".join(strip_tags(re.sub(r"</t[dh]>", " ", rij)).split())
-    raise AssertionError(code)
+    return rij_tekst(response, f"{code} ")
 
 
 def test_trekker_sees_by_when_their_voortgang_is_due(trekker, a1, ronde):
