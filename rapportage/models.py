@@ -248,6 +248,10 @@ class Fase(models.Model):
     def einde(self):
         return planning.einde(self)
 
+    @property
+    def periode(self) -> str:
+        return planning.periode(self)
+
     def clean(self):
         try:
             peildatum = self.rapportage.peildatum
