@@ -448,7 +448,7 @@ class BudgetjaarQuerySet(models.QuerySet):
     def overzicht(self, tot: datetime.date | None = None) -> dict:
         """Per year the budget, what was spent (up to and including `tot`) and the remainder, with totals; one query."""
         jaren = []
-        for jaar in self.met_besteed(tot):
+        for jaar in self.met_besteed(tot).order_by("jaar"):  # Meta.ordering does not apply to a GROUP BY query
             besteed = jaar.besteed.quantize(NUL)  # SQLite's sum drops the cents that PostgreSQL keeps
             restant = jaar.bedrag - besteed
             jaren.append(

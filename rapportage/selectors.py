@@ -137,7 +137,10 @@ def ontbrekende_voortgang(edities, *, met_trekkers: bool = False) -> dict[int, l
     inspanningen = Inspanning.objects.filter(thema__actief=True).select_related("thema")
     if met_trekkers:
         inspanningen = inspanningen.prefetch_related("trekkers")
-    inspanningen = list(inspanningen.annotate(laatste_voortgang=Max("voortgang__peildatum")))
+    inspanningen = list(
+        # An aggregate query ignores Meta.ordering: order as every list of inspanningen is ordered.
+        inspanningen.annotate(laatste_voortgang=Max("voortgang__peildatum")).order_by(*Inspanning._meta.ordering)
+    )
     result = {}
     for editie in edities:
         sinds = editie.vorige_editie.peildatum if editie.vorige_editie else None
