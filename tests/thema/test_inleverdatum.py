@@ -123,3 +123,18 @@ def test_the_form_starts_on_the_asked_peildatum(trekker, a1, ronde):
         trekker.get("/inspanningen/A1/voortgang/nieuw/?peildatum=morgen").context["form"]["peildatum"].value()
         == VANDAAG
     )
+
+
+def test_the_page_reads_with_the_same_number_of_queries_at_ten_times_the_data(
+    trekker, a1, ronde, django_assert_num_queries
+):
+    from molenlanden.demo.scale import multiply_demodata
+
+    trekker.get("/inspanningen/mijn/")  # warm up: session, content types
+    # session, user, roles, the trekker's inspanningen; the requests: editions, their phases, all inspanningen
+    with django_assert_num_queries(4 + 3):
+        trekker.get("/inspanningen/mijn/")
+    multiply_demodata(10)
+    with django_assert_num_queries(4 + 3):
+        response = trekker.get("/inspanningen/mijn/")
+    assert [len(u.ontbrekend) for u in response.context["uitvragen"]] == [1]
