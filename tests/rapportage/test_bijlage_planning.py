@@ -122,3 +122,20 @@ def test_the_pdf_has_the_appendix_with_a_bookmark(gepland):
     laatste = leesbare_tekst(reader.pages[-1].extract_text())
     assert "Aanbieden aan het college 5 oktober 2021" in laatste
     assert "€ 3.600,-" in laatste and "€ 6.107,-" in laatste
+
+
+def test_the_published_schema_describes_the_appendix(gepland):
+    import json
+
+    import jsonschema
+
+    from rapportage.export import SCHEMA_PAD
+
+    schema = json.loads(SCHEMA_PAD.read_text(encoding="utf-8"))
+    gepland.planning_in_bijlage = True
+    structuur = json.loads(json.dumps(build_structuur(gepland)))
+    jsonschema.validate(structuur, schema)
+    assert structuur["bijlage_planning"]["fasen"][1]["einddatum"] is None  # the college meeting: one day
+    structuur["bijlage_planning"]["fasen"][0]["soort"] = "koffie"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(structuur, schema)
