@@ -13,16 +13,17 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from molenlanden.common.bedragen import EuroField
 from molenlanden.common.formatting import datum
 from molenlanden.common.richtext import RichTextField
 from molenlanden.common.roles import get_rollen
 from molenlanden.common.validators import EERSTE_DATUM, LAATSTE_DATUM, binnen_programma, niet_in_de_toekomst
 from rapportage import planning, plekken
 from thema.kleuren import Dimensie
-from thema.models import EURO, niet_negatief
+from thema.models import niet_negatief
 
 NUL = Decimal("0.00")
-BEDRAG = {"max_digits": EURO["max_digits"], "decimal_places": EURO["decimal_places"]}
+BEDRAG = {"max_digits": 12, "decimal_places": 2}  # as EuroField
 JAAR_BINNEN_PROGRAMMA = f"Kies een jaar van {EERSTE_DATUM.year} tot en met {LAATSTE_DATUM.year}."
 
 
@@ -478,7 +479,7 @@ class Budgetjaar(models.Model):
         ],
         error_messages={"unique": "Voor dit jaar is al een budget vastgelegd."},
     )
-    bedrag = models.DecimalField("budget (€)", **EURO)
+    bedrag = EuroField("budget (€)")
     toelichting = models.CharField(
         "toelichting", max_length=300, blank=True, help_text="Bijvoorbeeld: begroting 2020, structurele raming."
     )
@@ -502,10 +503,8 @@ class Besteding(models.Model):
     )
     datum = models.DateField("datum", validators=[binnen_programma])
     omschrijving = models.CharField("omschrijving", max_length=200)
-    bedrag = models.DecimalField(
-        "bedrag (€)",
-        validators=[MinValueValidator(Decimal("0.01"), "Een besteding is een bedrag groter dan nul.")],
-        **BEDRAG,
+    bedrag = EuroField(
+        "bedrag (€)", validators=[MinValueValidator(Decimal("0.01"), "Een besteding is een bedrag groter dan nul.")]
     )
     history = HistoricalRecords()
 
