@@ -184,7 +184,7 @@ def test_the_college_lands_on_the_voortgangsrapportage_and_downloads_its_pdf(met
     assert response.context["edities"][0] == vgr  # the newest adopted edition comes first
     html = response.content.decode()
     assert html.index("Voortgangsrapportage najaar 2021") < html.index("Digitale wrap-up Samenlevingsprogramma 2020")
-    assert "Vastgesteld op 12 oktober 2021 door College van burgemeester en wethouders" in html
+    assert "Vastgesteld op 12 oktober 2021 door het college van burgemeester en wethouders" in html
 
     pdf = client.get(f"/rapportages/{vgr.slug}/pdf/")
     assert (

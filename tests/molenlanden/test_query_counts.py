@@ -9,7 +9,7 @@ PAGINAS = [
     ("college", "/", 10),
     ("redacteur", "/", 11),
     ("trekker", "/", 11),
-    ("projectleider", "/", 12),
+    ("projectleider", "/", 14),
     ("projectleider", "/admin/thema/inspanning/", 10),
     ("projectleider", "/admin/dorpen/dorpsactie/", 10),
 ]
