@@ -13,7 +13,9 @@ from django.test import Client
 
 from tests.helpers import TEST_PASSWORD, nieuwe_editie, stand_in_pdf
 
-AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+BASIS = Path(__file__).resolve().parent.parent
+AXE = BASIS / "node_modules" / "axe-core" / "axe.min.js"
+VNU = BASIS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Playwright's sync API keeps an event loop running in the test thread for the rest of the session;
@@ -89,6 +91,40 @@ def axe(page):
         ]
 
     return run
+
+
+@pytest.fixture
+def nu_checker():
+    """The Nu HTML Checker (vnu, offline on Debian's Java): checks many pages in one run, returns their errors."""
+    import json
+    import subprocess
+    import tempfile
+
+    missing = [what for what, ok in (("java", shutil.which("java")), ("vnu-jar (npm ci)", VNU.exists())) if not ok]
+    if missing:
+        # In CI a check that cannot run is a failure, not a pass.
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"niet geïnstalleerd: {', '.join(missing)}")
+
+    def check(paginas: dict[str, str]) -> dict[str, list[str]]:
+        with tempfile.TemporaryDirectory() as map_:
+            bestanden = {}
+            for n, (naam, html) in enumerate(paginas.items()):
+                pad = Path(map_) / f"pagina-{n}.html"
+                pad.write_text(html, encoding="utf-8")
+                bestanden[f"file:{pad}"] = naam  # how vnu names the file in its report
+            result = subprocess.run(
+                ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *(u[5:] for u in bestanden)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        fouten: dict[str, list[str]] = {}
+        for melding in json.loads(result.stderr or "{}").get("messages", []):
+            naam = bestanden.get(melding.get("url", ""), melding.get("url", "?"))
+            fouten.setdefault(naam, []).append(f"r{melding.get('lastLine')}: {melding['message']}")
+        return fouten
+
+    return check
 
 
 @pytest.fixture
@@ -212,6 +248,14 @@ def voortgangsrapportage(update):
         soort="voortgang",
         peildatum=datetime.date(2021, 9, 1),
     )
+
+
+@pytest.fixture
+def wereld(gebruikers, demo):
+    """What the addresses of the permission table point at (tests/rechten.py), on the demo programme."""
+    from tests.rechten import maak_wereld
+
+    return maak_wereld(gebruikers)
 
 
 @pytest.fixture

@@ -1,0 +1,98 @@
+"""Every page as every role that can reach it: no axe-core violation (WCAG 2.1 A/AA), no Nu HTML Checker error, and
+no sideways scrolling at 320 CSS pixels (WCAG 1.4.10, reflow).
+
+The site's pages come from the permission table (tests/rechten.py), so a new page is walked as soon as it has its
+row there; the admin's pages are every page type of every model the projectleider keeps.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib import admin
+
+from tests.rechten import ROLLEN, WALK, maak_wereld
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NIET_HTML = ("rapportage:pdf", "healthz", "media")
+PROGRAMMA_APPS = ("thema", "dorpen", "rapportage")
+
+# Elements wider than the screen, outside a container that scrolls by itself (such a container is allowed when it
+# is a labelled, focusable region: axe checks that).
+REFLOW = """() => {
+  const breedte = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= breedte) return [];
+  const scrollt = (el) => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
+  const te_breed = [...document.querySelectorAll('body *')].filter(
+    (el) => el.getBoundingClientRect().right > breedte + 1 && !scrollt(el) && el.getClientRects().length);
+  const naam = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  return te_breed.filter((el) => !te_breed.includes(el.parentElement)).slice(0, 5).map(naam);
+}"""
+
+
+@pytest.fixture
+def wereld_live(live_demo, gebruikers):
+    """The permission table's world, committed: a live server reads from its own thread."""
+    return maak_wereld(gebruikers)
+
+
+def _site_paginas(rol: str, wereld: dict) -> list[str]:
+    return [
+        pad.format(**wereld)
+        for naam, (method, pad, verwacht) in WALK.items()
+        if method == "get" and verwacht[rol] == 200 and naam.split(" ")[0] not in NIET_HTML
+    ]
+
+
+def _admin_paginas() -> list[str]:
+    paginas = ["/admin/", *(f"/admin/{app}/" for app in PROGRAMMA_APPS)]
+    for model in admin.site._registry:
+        if model._meta.app_label not in PROGRAMMA_APPS:
+            continue
+        basis = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        paginas += [basis, f"{basis}add/"]
+        obj = model.objects.order_by("pk").first()
+        if obj is not None:
+            laatste = model.objects.order_by(
+                "pk"
+            ).last()  # an edition that may be deleted: the concept, not the adopted
+            paginas += [f"{basis}{obj.pk}/change/", f"{basis}{obj.pk}/history/", f"{basis}{laatste.pk}/delete/"]
+            if versie := obj.history.order_by("history_id").first():
+                paginas.append(f"{basis}{obj.pk}/history/{versie.history_id}/")
+    return paginas
+
+
+def _samengevat(regels: list[str]) -> list[str]:
+    """The same message on many lines once, with how often: 'r74: Attribute ...' ×12."""
+    tellingen: dict[str, int] = {}
+    for regel in regels:
+        zonder_regelnummer = re.sub(r"^(Nu-checker: )r\d+: ", r"\1", regel)
+        tellingen[zonder_regelnummer] = tellingen.get(zonder_regelnummer, 0) + 1
+    return [f"{regel} (×{n})" if n > 1 else regel for regel, n in tellingen.items()]
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_every_page_is_valid_accessible_and_reflows(page, live_server, wereld_live, login, axe, nu_checker, rol):
+    if rol != "anoniem":
+        login(rol)
+    paginas = _site_paginas(rol, wereld_live) + (_admin_paginas() if rol == "projectleider" else [])
+    problemen: dict[str, list[str]] = {}
+    html = {}
+    for pad in sorted(set(paginas)):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        response = page.goto(live_server.url + pad)
+        assert response.status == 200, f"{pad} als {rol}: {response.status}"
+        html[pad] = response.text()
+        for violation in axe():
+            problemen.setdefault(pad, []).append(f"axe: {violation}")
+        page.set_viewport_size({"width": 320, "height": 800})
+        if te_breed := page.evaluate(REFLOW):
+            problemen.setdefault(pad, []).append(f"320 px: scrolt opzij door {te_breed}")
+    for pad, fouten in nu_checker(html).items():
+        problemen.setdefault(pad, []).extend(f"Nu-checker: {fout}" for fout in fouten)
+    rapport = "\n".join(f"{pad}\n  " + "\n  ".join(_samengevat(regels)) for pad, regels in sorted(problemen.items()))
+    assert problemen == {}, f"{len(problemen)} van {len(set(paginas))} pagina's als {rol}:\n{rapport}"

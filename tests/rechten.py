@@ -1,0 +1,153 @@
+"""Every address of the project with the answer each role must get: the table behind the permission walk
+(tests/molenlanden/test_permission_walk.py) and the browser walk over every page (tests/browser/test_every_page.py).
+
+A new URL needs a row here, or test_every_url_has_an_entry fails.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from rapportage.models import Opmerking
+from rapportage.services import vaststellen
+from tests.helpers import nieuwe_editie
+from thema.models import Inspanning
+
+ROLLEN = ("anoniem", "college", "redacteur", "trekker", "projectleider")
+LOGIN = "login"  # a redirect to the login page (the admin's own login page for /admin/)
+UPDATE = "update-2021"
+WRAP_UP = "wrap-up-2020"
+
+
+def _verwacht(anoniem, college, redacteur, trekker, projectleider):
+    return dict(zip(ROLLEN, (anoniem, college, redacteur, trekker, projectleider), strict=True))
+
+
+# name: (method, path, expected answer per role)
+WALK = {
+    "start": ("get", "/", _verwacht(200, 200, 200, 200, 200)),
+    "login": ("get", "/inloggen/", _verwacht(200, 302, 302, 302, 302)),
+    "logout": ("post", "/uitloggen/", _verwacht(302, 302, 302, 302, 302)),
+    "rapportage:lijst": ("get", "/rapportages/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:detail": ("get", f"/rapportages/{UPDATE}/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:detail openbaar": ("get", f"/rapportages/{WRAP_UP}/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:pdf": ("get", f"/rapportages/{UPDATE}/pdf/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:xlsx": ("get", f"/rapportages/{UPDATE}/xlsx/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:xlsx openbaar": ("get", f"/rapportages/{WRAP_UP}/xlsx/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:json": ("get", f"/rapportages/{UPDATE}/json/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:json openbaar": ("get", f"/rapportages/{WRAP_UP}/json/", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:schema": ("get", "/rapportages/schema/structuur-v1.json", _verwacht(200, 200, 200, 200, 200)),
+    "rapportage:review": ("get", f"/rapportages/{UPDATE}/review/", _verwacht(LOGIN, 403, 403, 403, 200)),
+    "rapportage:ter_review_sturen": (
+        "post",
+        f"/rapportages/{UPDATE}/review/ter-review/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "rapportage:terug_naar_concept": (
+        "post",
+        f"/rapportages/{UPDATE}/review/terug-naar-concept/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "rapportage:opmerking_plaatsen": (
+        "post",
+        f"/rapportages/{UPDATE}/opmerkingen/",
+        _verwacht(LOGIN, 403, 302, 403, 302),
+    ),
+    "rapportage:opmerking_oplossen": (
+        "post",
+        f"/rapportages/{UPDATE}/opmerkingen/{{opmerking}}/oplossen/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "rapportage:oordeel_geven": ("post", f"/rapportages/{UPDATE}/oordeel/", _verwacht(LOGIN, 403, 302, 403, 403)),
+    "rapportage:achterstand": ("get", f"/rapportages/{UPDATE}/achterstand/", _verwacht(LOGIN, 403, 403, 403, 200)),
+    "rapportage:herinneren": (
+        "post",
+        f"/rapportages/{UPDATE}/achterstand/herinneren/",
+        _verwacht(LOGIN, 403, 403, 403, 302),
+    ),
+    "thema:mijn": ("get", "/inspanningen/mijn/", _verwacht(LOGIN, 403, 403, 200, 200)),
+    "thema:tijdlijn": ("get", "/inspanningen/C1/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "thema:voortgang_nieuw": ("get", "/inspanningen/C1/voortgang/nieuw/", _verwacht(LOGIN, 403, 403, 200, 200)),
+    "thema:voortgang_nieuw andermans": (
+        "get",
+        "/inspanningen/A1/voortgang/nieuw/",
+        _verwacht(LOGIN, 403, 403, 403, 200),
+    ),
+    "thema:voortgang_wijzigen": (
+        "get",
+        "/inspanningen/C1/voortgang/2021-06-01/",
+        _verwacht(LOGIN, 403, 403, 200, 200),
+    ),
+    "thema:voortgang_wijzigen andermans": (
+        "post",
+        "/inspanningen/A1/voortgang/2021-06-01/",
+        _verwacht(LOGIN, 403, 403, 403, 200),
+    ),
+    "admin": ("get", "/admin/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin changelist": ("get", "/admin/thema/inspanning/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin vaststellen": (
+        "get",
+        "/admin/rapportage/rapportage/{update_pk}/vaststellen/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "programma_io:exporteren": ("get", "/admin/programma/exporteren/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "programma_io:importeren": ("get", "/admin/programma/importeren/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "programma_io:importeren post": (
+        "post",
+        "/admin/programma/importeren/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "programma_io:word_importeren": (
+        "get",
+        "/admin/programma/word-importeren/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "programma_io:word_importeren post": (
+        "post",
+        "/admin/programma/word-importeren/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "admin planning van een editie": (
+        "get",
+        "/admin/rapportage/rapportage/{update_pk}/change/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "admin budget van de monitor": ("get", "/admin/rapportage/budgetjaar/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin nieuw budgetjaar": ("get", "/admin/rapportage/budgetjaar/add/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin verstuurde herinneringen": (
+        "get",
+        "/admin/rapportage/herinnering/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "admin herinnering toevoegen (alleen lezen)": (
+        "get",
+        "/admin/rapportage/herinnering/add/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 403),
+    ),
+    "healthz": ("get", "/healthz", _verwacht(200, 200, 200, 200, 200)),
+    "media": ("get", "/media/bestaat-niet.jpg", _verwacht(404, 404, 404, 404, 404)),
+}
+
+
+def maak_wereld(gebruikers) -> dict:
+    """The objects the table's addresses point at (on top of the demo programme): what `{...}` fills in."""
+    vaststellen(
+        nieuwe_editie(titel="Wrap-up", slug=WRAP_UP, soort="wrap_up", peildatum=datetime.date(2020, 11, 1)),
+        vastgesteld_op=datetime.date(2021, 1, 19),
+        vastgesteld_door="het college van burgemeester en wethouders",
+        openbaar=True,
+        override_reden="Vastgesteld vóór de review in de applicatie",
+    )
+    update = nieuwe_editie(
+        titel="Update",
+        slug=UPDATE,
+        soort="update",
+        peildatum=datetime.date(2021, 6, 1),
+        status="ter_review",
+        review_ronde=1,
+    )
+    Inspanning.objects.get(code="C1").trekkers.add(gebruikers["trekker"])
+    opmerking = Opmerking.objects.create(
+        rapportage=update, ronde=1, soort="editie", tekst="Graag een samenvatting.", auteur=gebruikers["redacteur"]
+    )
+    return {"update_pk": update.pk, "opmerking": opmerking.pk}
