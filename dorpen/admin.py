@@ -27,7 +27,6 @@ class DorpsactieAdmin(ProgrammaAdmin):
     list_select_related = ["kern", "thema"]
     list_filter = ["status", "voortgang", "thema", "kern"]
     search_fields = ["titel", "omschrijving", "kern__naam", "trekker"]
-    autocomplete_fields = ["kern"]
     fieldsets = [
         (None, {"fields": ["kern", "titel", "omschrijving", "thema", "trekker"]}),
         ("Voortgang", {"fields": ["status", "voortgang", "bijdrage", "gestart_op", "afgerond_op"]}),

@@ -48,6 +48,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where people report an accessibility or privacy problem (the statements in the footer name it).
+CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "samenlevingsprogramma@molenlanden.nl")
 
 INSTALLED_APPS = [
     "molenlanden.common.admin_base.ProgrammaAdminConfig",  # django.contrib.admin with our site

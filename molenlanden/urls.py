@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("inloggen/", views.InloggenView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("rapportages/", include("rapportage.urls")),
     path("inspanningen/", include("thema.urls")),
     path("admin/programma/", include("molenlanden.programma_io.urls")),

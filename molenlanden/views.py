@@ -27,3 +27,12 @@ def start(request):
     if has_rol(request.user, PROJECTLEIDER):
         context["planning"] = selectors.planning_en_budget(timezone.localdate())
     return render(request, "molenlanden/start.html", context)
+
+
+def toegankelijkheid(request):
+    """The accessibility statement (toegankelijkheidsverklaring), with the status the automated checks measure."""
+    from django.conf import settings
+
+    from molenlanden import toegankelijkheid as meting
+
+    return render(request, "molenlanden/toegankelijkheid.html", {"meting": meting, "contact": settings.CONTACT_EMAIL})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from rapportage.models import Opmerking
+from rapportage import plekken, review
 from rapportage.services import vaststellen
 from tests.helpers import nieuwe_editie
 from thema.models import Inspanning
@@ -124,6 +124,7 @@ WALK = {
         "/admin/rapportage/herinnering/add/",
         _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 403),
     ),
+    "toegankelijkheid": ("get", "/toegankelijkheid/", _verwacht(200, 200, 200, 200, 200)),
     "healthz": ("get", "/healthz", _verwacht(200, 200, 200, 200, 200)),
     "media": ("get", "/media/bestaat-niet.jpg", _verwacht(404, 404, 404, 404, 404)),
 }
@@ -147,7 +148,7 @@ def maak_wereld(gebruikers) -> dict:
         review_ronde=1,
     )
     Inspanning.objects.get(code="C1").trekkers.add(gebruikers["trekker"])
-    opmerking = Opmerking.objects.create(
-        rapportage=update, ronde=1, soort="editie", tekst="Graag een samenvatting.", auteur=gebruikers["redacteur"]
+    opmerking = review.opmerking_plaatsen(
+        update, auteur=gebruikers["redacteur"], tekst="Graag een samenvatting.", plek=plekken.sleutel(plekken.EDITIE)
     )
     return {"update_pk": update.pk, "opmerking": opmerking.pk}

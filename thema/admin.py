@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
 from django.db.models import Exists, OuterRef
@@ -11,6 +12,7 @@ from simple_history.models import to_historic
 
 from molenlanden.common.admin_base import BenoemdeTabularInline, ProgrammaAdmin, ja_nee
 from molenlanden.common.formatting import datum, euro
+from molenlanden.common.roles import PROJECTLEIDER, TREKKER
 from thema.concurrency import VersieField, conflict_message, loaded_values, lock_inspanningen, versie_van
 from thema.kleuren import DIMENSIES, Kleur, badge_html
 from thema.models import Inspanning, Mijlpaal, Thema, Voortgang
@@ -158,7 +160,6 @@ class InspanningAdmin(ProgrammaAdmin):
         GeenVoortgangSindsFilter,
     ]
     search_fields = ["code", "titel", "omschrijving"]
-    autocomplete_fields = ["trekkers"]
     inlines = [VoortgangInline, MijlpaalInline]
     fieldsets = [
         (None, {"fields": ["thema", "code", "titel", "omschrijving"]}),
@@ -168,6 +169,18 @@ class InspanningAdmin(ProgrammaAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).met_laatste_voortgang()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "trekkers":
+            # Checkboxes of the people who can deliver voortgang: plain HTML, no search widget to learn.
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(groups__name__in=[TREKKER, PROJECTLEIDER], is_active=True)
+                .distinct()
+                .order_by("first_name", "last_name", "username")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description="laatste peildatum", ordering="laatste_peildatum")
     def laatste_peildatum_nl(self, obj):
@@ -200,7 +213,6 @@ class VoortgangAdmin(ProgrammaAdmin):
     list_select_related = ["inspanning", "ingevoerd_door"]
     list_filter = ["peildatum", "inspanning__thema", "inhoud", "planning", "financien"]
     search_fields = ["inspanning__code", "inspanning__titel"]
-    autocomplete_fields = ["inspanning"]
     date_hierarchy = "peildatum"
     fieldsets = VoortgangInline.fieldsets[:1] + [(None, {"fields": ["inspanning"]})] + VoortgangInline.fieldsets[1:]
     readonly_fields = ["ingevoerd_door", "ingevoerd_op"]

@@ -19,10 +19,17 @@ from thema.kleuren import badge_html
 from thema.models import Inspanning, Voortgang
 
 
+class VersieInput(forms.HiddenInput):
+    """A hidden input no label points at: the admin prints a label for every field in a fieldset, hidden or not."""
+
+    def id_for_label(self, id_):
+        return ""
+
+
 class VersieField(forms.CharField):
     """The hidden version a form was loaded from. Never a change by itself: it does not make a form 'changed'."""
 
-    widget = forms.HiddenInput
+    widget = VersieInput
 
     def __init__(self, **kwargs):
         super().__init__(required=False, **kwargs)

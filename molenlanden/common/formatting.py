@@ -146,6 +146,13 @@ def parse_datum(value) -> datetime.date | None:
     )
 
 
+def iso_tijdstip(value) -> str:
+    """A moment for `<time datetime>`: ISO 8601 to the second (HTML allows at most three decimals, Python gives six)."""
+    if not value:
+        return ""
+    return _lokaal(value).replace(microsecond=0).isoformat()
+
+
 def bestandsgrootte(aantal_bytes) -> str:
     """`850 kB`, `1,4 MB`: a file's size on its download link (decimal units, as file managers show them)."""
     if aantal_bytes is None or aantal_bytes == "":
