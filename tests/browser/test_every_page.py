@@ -1,5 +1,6 @@
-"""Every page as every role that can reach it: no axe-core violation (WCAG 2.1 A/AA), no Nu HTML Checker error, and
-no sideways scrolling at 320 CSS pixels (WCAG 1.4.10, reflow).
+"""Every page as every role that can reach it: no axe-core violation (WCAG 2.1 A/AA), no Nu HTML Checker error, no
+sideways scrolling at 320 CSS pixels (WCAG 1.4.10, reflow), and with the browser's text size at 200 % no text that
+sticks out of its box and a main menu whose items all stay on the screen, apart (WCAG 1.4.4, resize text).
 
 The site's pages come from the permission table (tests/rechten.py), so a new page is walked as soon as it has its
 row there; the admin's pages are every page type of every model the projectleider keeps.
@@ -33,6 +34,32 @@ REFLOW = """() => {
     (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
   return te_breed.filter((el) => !te_breed.includes(el.parentElement)).slice(0, 5).map(naam);
 }"""
+
+
+# With the text enlarged: text that no longer fits its box and is painted over its neighbours (a cell that keeps
+# its line while its column does not grow). Inline elements have no width of their own and are not counted.
+TEKST_STEEKT_UIT = """() => {
+  const scrollt = (el) => { for (let p = el; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o !== 'visible') return true; } return false; };
+  return [...document.querySelectorAll('p, li, td, th, dt, dd, label, legend, caption, h1, h2, h3, h4, h5, h6, button')]
+    .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 4 && !scrollt(el))
+    .slice(0, 5).map((el) => el.tagName.toLowerCase() + ': ' + el.textContent.trim().slice(0, 40));
+}"""
+# The main menu's items: each on the screen and none over another (it may wrap onto more lines).
+MENU_ONLEESBAAR = """() => {
+  const rects = [...document.querySelectorAll('.hoofdmenu a')]
+    .map((a) => [a.textContent.trim(), a.getBoundingClientRect()]);
+  const breedte = document.documentElement.clientWidth;
+  const buiten = rects.filter(([, r]) => r.left < 0 || r.right > breedte + 1)
+    .map(([t]) => t + ' valt buiten het scherm');
+  const over = rects.flatMap(([t, r], i) => rects.slice(i + 1).filter(([, s]) =>
+      r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom)
+    .map(([u]) => t + ' ligt over ' + u));
+  return [...buiten, ...over];
+}"""
+# Chromium's own setting for the text size (Settings > Appearance > Font size), not a zoom of the whole page.
+TEKST_200 = {"fontSizes": {"standard": 32, "fixed": 26}}
+TEKST_100 = {"fontSizes": {"standard": 16, "fixed": 13}}
 
 
 @pytest.fixture
@@ -91,6 +118,7 @@ def test_every_page_is_valid_accessible_and_reflows(
     paginas = _site_paginas(rol, wereld_live) + admin_paginas
     problemen: dict[str, list[str]] = {}
     html = {}
+    tekstgrootte = page.context.new_cdp_session(page)
     for pad in sorted(set(paginas)):
         page.set_viewport_size({"width": 1280, "height": 900})
         response = page.goto(live_server.url + pad)
@@ -101,6 +129,11 @@ def test_every_page_is_valid_accessible_and_reflows(
         page.set_viewport_size({"width": 320, "height": 800})
         if te_breed := page.evaluate(REFLOW):
             problemen.setdefault(pad, []).append(f"320 px: scrolt opzij door {te_breed}")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        tekstgrootte.send("Page.setFontSizes", TEKST_200)
+        for fout in page.evaluate(TEKST_STEEKT_UIT) + page.evaluate(MENU_ONLEESBAAR):
+            problemen.setdefault(pad, []).append(f"tekst 200 %: {fout}")
+        tekstgrootte.send("Page.setFontSizes", TEKST_100)
     for pad, fouten in nu_checker(html).items():
         problemen.setdefault(pad, []).extend(f"Nu-checker: {fout}" for fout in fouten)
     rapport = "\n".join(f"{pad}\n  " + "\n  ".join(_samengevat(regels)) for pad, regels in sorted(problemen.items()))
