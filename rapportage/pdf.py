@@ -20,7 +20,10 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from rapportage import weasyprint_patches
 from rapportage.rendering import render_context
+
+weasyprint_patches.toepassen()
 
 # Site-relative URLs in the templates (/static/..., /media/...) resolve against this made-up origin;
 # the fetcher serves that origin only, so nothing is ever fetched over HTTP.

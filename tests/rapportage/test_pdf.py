@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -15,6 +16,7 @@ from django.test import override_settings
 from rapportage.builder import build_structuur
 from rapportage.models import Rapportage
 from rapportage.pdf import StorageFetcher, render_pdf
+from rapportage.rendering import render_context
 from tests.kleine_editie import KLEUREN, kleine_editie
 
 # Every test, so that pytest-django sets up the test database for the module-scoped render below.
@@ -22,14 +24,21 @@ pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 @pytest.fixture(scope="module")
-def pdf(django_db_setup, django_db_blocker, tmp_path_factory) -> bytes:
-    """Rendered once for this module; the data is rolled back afterwards."""
+def gerenderd(django_db_setup, django_db_blocker, tmp_path_factory) -> tuple[bytes, list[str]]:
+    """Rendered once for this module, with the <desc> of every chart; the data is rolled back afterwards."""
     media = tmp_path_factory.mktemp("media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         structuur = build_structuur(kleine_editie())
         inhoud = render_pdf(structuur)
+        context = render_context(structuur)
         transaction.set_rollback(True)
-    return inhoud
+    svgs = context["svg_oogopslag"] + context["svg_kaart"]
+    return inhoud, [html.unescape(desc) for desc in re.findall(r"<desc[^>]*>(.*?)</desc>", svgs)]
+
+
+@pytest.fixture(scope="module")
+def pdf(gerenderd) -> bytes:
+    return gerenderd[0]
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +166,57 @@ def test_pdf_a_2a_metadata_tags_and_language(pdf, reader):
         images = [image for page in doc.pages for image in page.get_images().values()]
         assert images
         assert not any(image.get("/Interpolate", False) for image in images)  # PDF/A forbids interpolation
+
+
+def _structuurelementen(doc) -> list[pikepdf.Dictionary]:
+    """Every element of the tag tree, depth first."""
+    gevonden = []
+
+    def walk(element):
+        gevonden.append(element)
+        kinderen = element.get("/K")
+        if isinstance(kinderen, pikepdf.Dictionary):
+            kinderen = [kinderen]
+        for kind in kinderen if isinstance(kinderen, pikepdf.Array | list) else []:
+            if isinstance(kind, pikepdf.Dictionary) and "/S" in kind:
+                walk(kind)
+
+    walk(doc.Root.StructTreeRoot)
+    return gevonden
+
+
+def test_every_table_header_cell_in_the_tag_tree_has_the_scope_of_its_html(pdf):
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        koppen = [e for e in _structuurelementen(doc) if e.get("/S") == "/TH"]
+        scopes = [str(kop.A.get("/Scope")) for kop in koppen]
+    assert len(koppen) >= 15  # the matrix (five columns, two thema's, five inspanningen) and the totals
+    assert set(scopes) == {"/Column", "/Row"}
+    assert scopes.count("/Row") >= 5 + 3  # every inspanning in the matrix, every dimension in the totals
+
+
+def test_every_link_says_where_it_goes_in_words_not_by_its_anchor(pdf):
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        links = [a for page in doc.pages for a in page.get("/Annots", []) if a.Subtype == "/Link"]
+        beschrijvingen = [str(link.get("/Contents", "")) for link in links]
+        doelen = {str(link.get("/Dest", "")) for link in links}
+    assert len(links) >= 10  # the contents and the matrix
+    for beschrijving in beschrijvingen:
+        assert beschrijving.strip() and beschrijving not in doelen, beschrijving
+        assert not re.fullmatch(r"[a-z0-9-]+", beschrijving), beschrijving
+    assert "A. Wonen in de kernen" in beschrijvingen
+    assert "Inspanning A1" in beschrijvingen  # the matrix's link to the inspanning, not "inspanning-a1"
+
+
+def test_every_figure_has_an_alternative_text_with_the_data_of_its_chart(gerenderd):
+    pdf, beschrijvingen = gerenderd
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        alts = [str(e.get("/Alt", "")) for e in _structuurelementen(doc) if e.get("/S") == "/Figure"]
+    assert len(alts) >= 3  # the chart, the map and the photo
+    assert all(alt.strip() for alt in alts), alts
+    assert len(beschrijvingen) == 2
+    for beschrijving in beschrijvingen:  # the numbers the page's <desc> carries
+        assert re.search(r"\d", beschrijving)
+        assert any(beschrijving in alt for alt in alts), beschrijving
 
 
 def test_every_font_is_embedded(pdf):

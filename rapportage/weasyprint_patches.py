@@ -1,0 +1,78 @@
+"""Small patches to WeasyPrint 70.0 and pydyf 0.13.0 for the tagged PDF (PDF/A-2a), applied once by rapportage.pdf.
+
+Each one is for exactly these versions: on any other version nothing is patched and a warning is logged (the PDF
+tests then say what is missing). Remove a patch when the pinned version has the fix.
+
+1. Speed. pydyf's `PDF.page_references` is a property that builds a tuple of every page's reference each time it
+   is read, and WeasyPrint's tagging (`weasyprint.pdf.tags._build_box_tree`) reads it once per structure element:
+   quadratic in pages × elements (about a third of a 438-page render). The patch keeps the tuple until a page is
+   added; the output is byte for byte the same (tests/rapportage/test_weasyprint_patches.py). Upstream: no report
+   found for this yet in Kozea/pydyf or Kozea/WeasyPrint; to file at Kozea/pydyf: "PDF.page_references rebuilds the
+   whole tuple on every access, which makes WeasyPrint's add_tags quadratic in pages", with the measurement of
+   tools in this module's test and the same caching as the fix.
+2. Table header cells get /Scope (/Row for scope="row" or "rowgroup", otherwise /Column), which PDF/UA asks for
+   where the table is read by scope: Kozea/WeasyPrint#2508 (open, "PDF/UA: Tags for header cells in tables are
+   missing").
+3. A link annotation's /Contents is the link's own text (what a screen reader says), not its target: WeasyPrint
+   writes the target, for internal links an anchor id such as "inspanning-a1" (see Kozea/WeasyPrint#2482, the
+   umbrella issue for PDF/UA).
+4. An SVG figure's /Alt is its <title> followed by its <desc>: WeasyPrint takes only the title, so the data that the
+   chart's description carries would be lost in the PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pydyf
+import weasyprint
+from weasyprint.pdf import tags
+
+logger = logging.getLogger(__name__)
+
+VERSIES = {"weasyprint": "70.0", "pydyf": "0.13.0"}
+SVG = "{http://www.w3.org/2000/svg}"
+
+ORIGINELE_PAGE_REFERENCES = pydyf.PDF.page_references
+ORIGINELE_BUILD_BOX_TREE = tags._build_box_tree
+
+
+def toepassen() -> bool:
+    """Applies the patches once; False (with a warning) on versions they were not written for."""
+    gevonden = {"weasyprint": weasyprint.__version__, "pydyf": pydyf.__version__}
+    if gevonden != VERSIES:
+        logger.warning("WeasyPrint-patches niet toegepast: geschreven voor %s, gevonden %s", VERSIES, gevonden)
+        return False
+    pydyf.PDF.page_references = property(_page_references)
+    tags._build_box_tree = _build_box_tree
+    return True
+
+
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    # Pages are only ever appended (PDF.add_page), so the number of kids tells whether the tuple is still right.
+    kids = pdf.pages["Kids"]
+    bewaard = pdf.__dict__.get("_paginaverwijzingen")
+    if bewaard is None or bewaard[0] != len(kids):
+        bewaard = (len(kids), ORIGINELE_PAGE_REFERENCES.fget(pdf))
+        pdf.__dict__["_paginaverwijzingen"] = bewaard
+    return bewaard[1]
+
+
+def _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags_):
+    # WeasyPrint's recursion calls the module's _build_box_tree, so every box of the page passes through here.
+    echte_box = getattr(box, "_box", box)  # an AbsolutePlaceholder stands for its box
+    if echte_box.link_annotation is not None and (tekst := _tekst(echte_box.element)):
+        echte_box.link_annotation["Contents"] = pydyf.String(tekst)
+    for element in ORIGINELE_BUILD_BOX_TREE(box, parent, pdf, page_number, nums, annotations, tags_):
+        if element["S"] == "/TH" and echte_box.element is not None:
+            scope = echte_box.element.attrib.get("scope", "")
+            element["A"]["Scope"] = "/Row" if scope in ("row", "rowgroup") else "/Column"
+        elif element["S"] == "/Figure" and echte_box.element.tag == f"{SVG}svg":
+            delen = [_tekst(echte_box.element.find(f"{SVG}{naam}")) for naam in ("title", "desc")]
+            if any(delen):
+                element["Alt"] = pydyf.String(" ".join(deel for deel in delen if deel))
+        yield element
+
+
+def _tekst(element) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""

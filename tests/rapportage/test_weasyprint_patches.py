@@ -1,0 +1,66 @@
+"""The patches to WeasyPrint's tagging: applied only to the pinned versions, and the speed-up changes no byte."""
+
+from __future__ import annotations
+
+import logging
+
+import pydyf
+import pytest
+import weasyprint
+from weasyprint import HTML
+from weasyprint.pdf import tags
+
+from rapportage import weasyprint_patches
+
+pytestmark = pytest.mark.pdf
+
+# Thirty pages of headings, paragraphs, a list and a table: a few hundred structure elements.
+HTML_TEKST = "<html lang='nl'><head><title>Proef</title></head><body>" + "".join(
+    f"<h2 style='break-before: page'>Hoofdstuk {n}</h2><p>Tekst <a href='#h{n}'>naar {n}</a>.</p>"
+    f"<ul><li>een</li><li>twee</li></ul><table><tr><th scope='col'>Kop</th></tr><tr><td id='h{n}'>{n}</td></tr></table>"
+    for n in range(30)
+)
+
+
+def _render() -> bytes:
+    return HTML(string=HTML_TEKST).write_pdf(pdf_variant="pdf/a-2a", pdf_identifier=b"proef")
+
+
+def test_the_patches_are_applied_to_the_pinned_versions():
+    assert (weasyprint.__version__, pydyf.__version__) == ("70.0", "0.13.0")
+    assert tags._build_box_tree is weasyprint_patches._build_box_tree
+    assert pydyf.PDF.page_references is not weasyprint_patches.ORIGINELE_PAGE_REFERENCES
+
+
+def test_on_another_version_nothing_is_patched_and_a_warning_says_so(monkeypatch, caplog):
+    monkeypatch.setattr(tags, "_build_box_tree", weasyprint_patches.ORIGINELE_BUILD_BOX_TREE)
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    with caplog.at_level(logging.WARNING, logger="rapportage.weasyprint_patches"):
+        assert weasyprint_patches.toepassen() is False
+    assert tags._build_box_tree is weasyprint_patches.ORIGINELE_BUILD_BOX_TREE
+    assert "niet toegepast" in caplog.text
+
+
+def test_cached_page_references_change_no_byte_of_the_tagged_pdf(monkeypatch):
+    gepatcht = _render()
+    monkeypatch.setattr(pydyf.PDF, "page_references", weasyprint_patches.ORIGINELE_PAGE_REFERENCES)
+    assert _render() == gepatcht
+
+
+def test_the_page_references_are_built_once_per_page_added_not_once_per_structure_element(monkeypatch):
+    # The quadratic cost upstream: without the patch the tuple of all page references is rebuilt for every element.
+    aanroepen = []
+    origineel = weasyprint_patches.ORIGINELE_PAGE_REFERENCES.fget
+
+    def tel(pdf):
+        aanroepen.append(1)
+        return origineel(pdf)
+
+    monkeypatch.setattr(weasyprint_patches, "ORIGINELE_PAGE_REFERENCES", property(tel))
+    _render()
+    gepatcht = len(aanroepen)
+    aanroepen.clear()
+    monkeypatch.setattr(pydyf.PDF, "page_references", property(tel))
+    _render()
+    assert gepatcht <= 31  # once per page at most (bookmarks are added while pages are)
+    assert len(aanroepen) > 10 * gepatcht
