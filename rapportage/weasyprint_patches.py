@@ -18,14 +18,21 @@ tests then say what is missing). Remove a patch when the pinned version has the 
    umbrella issue for PDF/UA).
 4. An SVG figure's /Alt is its <title> followed by its <desc>: WeasyPrint takes only the title, so the data that the
    chart's description carries would be lost in the PDF.
+5. Speed. WeasyPrint lays out and draws SVG <text> one letter at a time (weasyprint/svg/text.py), because x, y, dx,
+   dy and rotate may position each letter; that made the charts' labels cost more than all other drawing of their
+   pages. A text with one position and no per-letter attributes is laid out and drawn as one run (with the font's
+   own spacing). Upstream: not reported yet; to file at Kozea/WeasyPrint: "SVG text is laid out letter by letter even
+   when nothing positions single letters", with this fast path as the proposal.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 import pydyf
 import weasyprint
+import weasyprint.svg
 from weasyprint.pdf import tags
 
 logger = logging.getLogger(__name__)
@@ -35,6 +42,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 ORIGINELE_PAGE_REFERENCES = pydyf.PDF.page_references
 ORIGINELE_BUILD_BOX_TREE = tags._build_box_tree
+ORIGINELE_SVG_TEXT = weasyprint.svg.TAGS["text"]
+PER_LETTER = ("dx", "dy", "rotate", "textLength")
 
 
 def toepassen() -> bool:
@@ -45,6 +54,11 @@ def toepassen() -> bool:
         return False
     pydyf.PDF.page_references = property(_page_references)
     tags._build_box_tree = _build_box_tree
+    # draw_node recognises text nodes by comparing TAGS[tag] with the package's `text`: replace both together.
+    for naam, functie in weasyprint.svg.TAGS.items():
+        if functie is ORIGINELE_SVG_TEXT:
+            weasyprint.svg.TAGS[naam] = _svg_tekst
+    weasyprint.svg.text = _svg_tekst
     return True
 
 
@@ -76,3 +90,27 @@ def _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags_):
 
 def _tekst(element) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+class _EenRun(str):
+    """A text that WeasyPrint's letter loop (`for char in node.text`) sees as a single letter."""
+
+    def __iter__(self):
+        yield str(self)
+
+
+def _svg_tekst(svg, node, font_size):
+    tekst = node._etree_node.text
+    if node.tag not in ("text", "tspan") or not tekst or len(tekst) < 2 or not _een_positie(node):
+        return ORIGINELE_SVG_TEXT(svg, node, font_size)
+    node._etree_node.text = _EenRun(tekst)
+    try:
+        return ORIGINELE_SVG_TEXT(svg, node, font_size)
+    finally:
+        node._etree_node.text = tekst
+
+
+def _een_positie(node) -> bool:
+    if any(node.get(naam) for naam in PER_LETTER) or node.get("letter-spacing", "normal") not in ("normal", "0"):
+        return False
+    return not any(re.search(r"[\s,]", node.get(as_, "").strip()) for as_ in ("x", "y"))

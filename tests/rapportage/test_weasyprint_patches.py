@@ -7,6 +7,7 @@ import logging
 import pydyf
 import pytest
 import weasyprint
+import weasyprint.svg
 from weasyprint import HTML
 from weasyprint.pdf import tags
 
@@ -64,3 +65,38 @@ def test_the_page_references_are_built_once_per_page_added_not_once_per_structur
     _render()
     assert gepatcht <= 31  # once per page at most (bookmarks are added while pages are)
     assert len(aanroepen) > 10 * gepatcht
+
+
+SVG_LABELS = "".join(
+    f'<text x="10" y="{20 + i * 14}">Thema {i}: 12 groen</text><text x="390" y="{20 + i * 14}" text-anchor="end">'
+    f"{i * 7} rood</text>"
+    for i in range(20)
+)
+SVG_HTML = (
+    "<html lang='nl'><head><title>Grafiek</title></head><body><svg xmlns='http://www.w3.org/2000/svg' width='400' "
+    f"height='300'><title>Grafiek</title><desc>Twintig thema's</desc>{SVG_LABELS}</svg></body></html>"
+)
+
+
+def _tekstoperaties(pdf: bytes) -> tuple[str, int]:
+    import io
+
+    import pikepdf
+    import pypdf
+
+    tekst = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        aantal = sum(1 for _, op in pikepdf.parse_content_stream(doc.pages[0]) if str(op) in ("Tj", "TJ"))
+    return tekst, aantal
+
+
+def test_svg_text_with_one_position_is_drawn_as_one_run_with_the_same_text(monkeypatch):
+    gepatcht = _tekstoperaties(HTML(string=SVG_HTML).write_pdf())
+    for naam in ("text", "tspan", "a", "textPath"):
+        monkeypatch.setitem(weasyprint.svg.TAGS, naam, weasyprint_patches.ORIGINELE_SVG_TEXT)
+    monkeypatch.setattr(weasyprint.svg, "text", weasyprint_patches.ORIGINELE_SVG_TEXT)
+    per_letter = _tekstoperaties(HTML(string=SVG_HTML).write_pdf())
+    assert gepatcht[0] == per_letter[0]
+    assert "Thema 19: 12 groen" in gepatcht[0] and "133 rood" in gepatcht[0]
+    assert gepatcht[1] == 20  # one per start-anchored label (end-anchored ones are drawn in a group of their own)
+    assert per_letter[1] > 10 * gepatcht[1]  # one per letter

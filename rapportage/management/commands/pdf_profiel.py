@@ -15,6 +15,7 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -29,13 +30,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--factor", type=int, help="meet alleen deze factor, in dit proces")
         parser.add_argument("--profiel", metavar="PAD", help="schrijf cProfile-statistieken van de render hierheen")
+        parser.add_argument("--bewaar", metavar="MAP", help="schrijf de PDF's in deze map")
         parser.add_argument("--json", action="store_true", dest="als_json", help="één regel JSON")
 
-    def handle(self, *args, factor=None, profiel=None, als_json=False, **options):
+    def handle(self, *args, factor=None, profiel=None, bewaar=None, als_json=False, **options):
         if factor is None:
             self._alle_factoren(profiel)
             return
-        uitslag = self._meet(factor, profiel)
+        uitslag = self._meet(factor, profiel, bewaar)
         self.stdout.write(json.dumps(uitslag) if als_json else _regel(uitslag))
 
     def _alle_factoren(self, profiel):
@@ -47,16 +49,16 @@ class Command(BaseCommand):
             uit = subprocess.run(opdracht, check=True, capture_output=True, text=True, cwd=settings.BASE_DIR)  # noqa: S603 (our own command)
             self.stdout.write(_regel(json.loads(uit.stdout.strip().splitlines()[-1])))
 
-    def _meet(self, factor: int, profiel: str | None) -> dict:
+    def _meet(self, factor: int, profiel: str | None, bewaar: str | None) -> dict:
         creation = connection.creation
         oude_naam = connection.settings_dict["NAME"]
         creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
         try:
-            return self._render(factor, profiel)
+            return self._render(factor, profiel, bewaar)
         finally:
             creation.destroy_test_db(oude_naam, verbosity=0)
 
-    def _render(self, factor: int, profiel: str | None) -> dict:
+    def _render(self, factor: int, profiel: str | None, bewaar: str | None) -> dict:
         from pypdf import PdfReader
 
         from molenlanden.demo.programma import load_demodata
@@ -89,6 +91,8 @@ class Command(BaseCommand):
             profiler.disable()
             profiler.dump_stats(profiel)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        for editie, pdf in zip(edities, pdfs, strict=True) if bewaar else ():
+            (Path(bewaar) / f"{editie.slug}-{factor}x.pdf").write_bytes(pdf)
         paginas = sum(len(PdfReader(io.BytesIO(pdf)).pages) for pdf in pdfs)
         return {
             "factor": factor,
