@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "molenlanden.common",
     "molenlanden",
     "thema",
@@ -221,11 +223,18 @@ HERINNERING_DAGEN_VOOR = env_int("HERINNERING_DAGEN_VOOR", 3)
 HERINNERING_DAGEN_NA = env_int("HERINNERING_DAGEN_NA", 2)
 PLANNING_DAGEN_VOOR_COLLEGE = env_int("PLANNING_DAGEN_VOOR_COLLEGE", 7)
 
+# Shared by every web worker and the PDF worker: Redis when there is one, else a table in the database
+# (`manage.py createcachetable`, which `make run` and the production instructions run after migrate).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
     if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
 }
+
+# Background work (rendering PDFs): Django's tasks framework (the django-tasks backport) with its database
+# backend; `manage.py db_worker` runs them. PDF_RENDER_UITSTEL: a burst of changes waits this long and renders once.
+TASKS = {"default": {"BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+PDF_RENDER_UITSTEL = env_int("PDF_RENDER_UITSTEL", 10)
 
 LOGGING = {
     "version": 1,

@@ -11,3 +11,7 @@ class RapportageConfig(AppConfig):
         from thema import inlevering
 
         inlevering.register(uitvragen_voor)
+
+        from rapportage import signals
+
+        signals.connect()

@@ -25,7 +25,7 @@ KLEUREN = Kleur.values
 MIJLPAAL_VOORUITBLIK = datetime.timedelta(days=92)  # "due": planned within the next quarter
 
 
-def _editie(editie: Rapportage) -> dict:
+def editie_kop(editie: Rapportage) -> dict:
     vorige = editie.vorige_editie
     return {
         "titel": editie.titel,
@@ -71,7 +71,7 @@ def build_structuur(editie: Rapportage) -> dict:
     kernen = _kernen(peildatum)
     return {
         "versie": STRUCTUUR_VERSIE,
-        "editie": _editie(editie),
+        "editie": editie_kop(editie),
         "themas": thema_data,
         "veranderd": _veranderd(thema_data) if vorige else None,
         "totalen": _totalen(thema_data),

@@ -532,3 +532,46 @@ class Besteding(models.Model):
             raise ValidationError(
                 {"datum": f"{datum(self.datum)} valt niet in {jaar}: een besteding hoort bij het jaar van haar datum."}
             )
+
+
+# --- The background render of an edition's PDF (rapportage/renders.py) ---
+
+
+class PdfRender(models.Model):
+    """The state of an edition's PDF: rendered in the background, never in a request.
+
+    `bestand` is the last complete PDF of a concept (a new one replaces it only when it is whole); `inhoudssleutel`
+    is the content it was made from. `vaststellen` holds a requested adoption until its PDF is made.
+    """
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", "Nog niet gemaakt"
+        GEPLAND = "gepland", "Gepland"
+        BEZIG = "bezig", "Wordt gemaakt"
+        KLAAR = "klaar", "Klaar"
+        MISLUKT = "mislukt", "Mislukt"
+
+    editie = models.OneToOneField(
+        Rapportage, on_delete=models.CASCADE, related_name="pdf_render", verbose_name="editie", primary_key=True
+    )
+    status = models.CharField("status", max_length=8, choices=Status.choices, default=Status.NIEUW)
+    voortgang = models.PositiveSmallIntegerField("voortgang (%)", default=0)
+    gepland_op = models.DateTimeField("gepland op", null=True, blank=True)
+    gestart_op = models.DateTimeField("gestart op", null=True, blank=True)
+    klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+    inhoudssleutel = models.CharField("inhoudssleutel", max_length=64, blank=True)
+    bestand = models.FileField("PDF", upload_to="concepten/", storage=_private_opslag, blank=True)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    melding = models.TextField("melding", blank=True)
+    vaststellen = models.JSONField("gevraagde vaststelling", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "PDF-render"
+        verbose_name_plural = "PDF-renders"
+
+    def __str__(self):
+        return f"PDF van {self.editie}: {self.get_status_display().lower()}"
+
+    @property
+    def wordt_gemaakt(self) -> bool:
+        return self.status in (self.Status.GEPLAND, self.Status.BEZIG)

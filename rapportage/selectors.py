@@ -5,31 +5,99 @@ Each reads with a fixed number of queries, whatever the number of comments or in
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Max, Q
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, has_rol
-from rapportage import planning, plekken
-from rapportage.builder import build_structuur, voortgang_per_inspanning
+from rapportage import builder, planning, plekken
+from rapportage.builder import STRUCTUUR_VERSIE, build_structuur, voortgang_per_inspanning
 from rapportage.models import Opmerking, Rapportage
 from thema import inlevering
 from thema.kleuren import kleur_gewijzigd
 from thema.models import Inspanning
 
 
-def get_structuur(editie: Rapportage) -> dict:
-    """An adopted edition only ever shows its snapshot; a concept is built live from the database."""
+def _inhoud_tabellen() -> list[str]:
+    """SQL that sums up everything a concept shows: per table its row count (adds, deletes) and the newest entry of
+    its change history (every save). One query for all of them."""
+    from django.apps import apps
+
+    delen, q = [], connection.ops.quote_name
+    for label in INHOUD_MODELLEN:
+        model = apps.get_model(label)
+        history = model.history.model
+        tabel, historie = (q(m._meta.db_table) for m in (model, history))
+        delen.append(f"(SELECT COUNT(*) FROM {tabel})")  # noqa: S608 (names from the models, quoted)
+        delen.append(f"(SELECT MAX({q(history._meta.pk.column)}) FROM {historie})")  # noqa: S608
+    return delen
+
+
+CACHE_SECONDEN = 7 * 24 * 3600  # a concept's page and structure; a change makes a new key anyway
+INHOUD_MODELLEN = (
+    "thema.Thema",
+    "thema.Inspanning",
+    "thema.Voortgang",
+    "thema.Mijlpaal",
+    "dorpen.Kern",
+    "dorpen.Dorpsactie",
+    "rapportage.Fase",
+    "rapportage.Budgetjaar",
+    "rapportage.Besteding",
+)
+
+
+def inhoud_sleutel(editie: Rapportage) -> str:
+    """A cheap key of what an edition shows, without building it: one query. An adopted edition: its PDF's checksum.
+
+    Changes through save() and delete() (the admin, forms, imports) change it; a bulk QuerySet.update() does not.
+    """
+    if editie.is_vastgesteld:
+        return f"vastgesteld-{editie.pdf_sha256 or editie.pk}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(_inhoud_tabellen()))  # noqa: S608 (table names from the models)
+        tellingen = cursor.fetchone()
+    vorige = editie.vorige_editie
+    delen = [
+        STRUCTUUR_VERSIE,
+        editie.pk,
+        editie.gewijzigd_op.isoformat(),
+        vorige.pk if vorige else None,
+        vorige.gewijzigd_op.isoformat() if vorige else None,
+        *tellingen,
+    ]
+    return hashlib.sha256(repr(delen).encode()).hexdigest()
+
+
+def get_structuur(editie: Rapportage, sleutel: str | None = None) -> dict:
+    """An adopted edition only ever shows its snapshot; a concept is built from the database (with its content key:
+    built once per content, in the cache that every worker shares)."""
     if editie.is_vastgesteld and editie.snapshot:
         return editie.snapshot
-    return build_structuur(editie)
+    if sleutel is None:
+        return build_structuur(editie)
+    return cache.get_or_set(
+        f"rapportage-structuur:{editie.pk}:{sleutel}", lambda: build_structuur(editie), CACHE_SECONDEN
+    )
+
+
+def editie_kop(editie: Rapportage) -> dict:
+    """What the page around the report shows of the edition, without building it."""
+    return builder.editie_kop(editie) if not (editie.is_vastgesteld and editie.snapshot) else editie.snapshot["editie"]
+
+
+def neemt_deel_aan_review(editie: Rapportage, user) -> bool:
+    return not editie.is_vastgesteld and has_rol(user, REDACTIE, PROJECTLEIDER)
 
 
 def review_state(editie: Rapportage, user, structuur: dict) -> dict | None:
     """The review on the report page: threads per place, the verdicts; None when this reader takes no part."""
-    if editie.is_vastgesteld or not has_rol(user, REDACTIE, PROJECTLEIDER):
+    if not neemt_deel_aan_review(editie, user):
         return None
     draden, per_plek = {}, defaultdict(list)
     alle = list(editie.opmerkingen.select_related("auteur", "opgelost_door"))

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 
-from rapportage import pdf, planning, review
-from rapportage.builder import build_structuur, structuur_hash
+from rapportage import planning, renders, review
 from rapportage.models import Fase, Rapportage
-
-PDF_CACHE_SECONDS = 7 * 24 * 3600
 
 
 @transaction.atomic
@@ -28,7 +22,9 @@ def vaststellen(
     override_reden: str = "",
     door=None,
 ) -> Rapportage:
-    """Adopts an edition: freezes its structure as the snapshot and stores the archival PDF with its SHA-256.
+    """Adopts an edition: checks the request, and has the background render freeze its structure as the snapshot
+    and store the archival PDF with its SHA-256 (rapportage/renders.py): the edition becomes adopted together with
+    its stored file. Returns the edition as it is now (adopted already when tasks run immediately).
 
     Only an edition in review without open comments, unless an override reason is given: it is recorded.
     """
@@ -38,38 +34,18 @@ def vaststellen(
     override_reden = review.check_vaststellen(editie, override_reden)
     if not vastgesteld_door.strip():
         raise ValidationError("Vul in door wie de editie is vastgesteld.")
-    editie.status = Rapportage.Status.VASTGESTELD
-    editie.vastgesteld_op = vastgesteld_op
-    editie.vastgesteld_door = vastgesteld_door.strip()
-    editie.besluitnummer = besluitnummer.strip()
-    if openbaar is not None:
-        editie.openbaar = openbaar
-    structuur = build_structuur(editie)
-    inhoud = pdf.render_pdf(structuur)  # a failure here raises, and the transaction leaves the edition as it was
-    editie.snapshot = structuur
-    editie.pdf_sha256 = hashlib.sha256(inhoud).hexdigest()
-    editie.pdf.save(f"{editie.slug}-{vastgesteld_op.isoformat()}.pdf", ContentFile(inhoud), save=False)
-    try:
-        editie.save()
-    except Exception:
-        editie.pdf.delete(save=False)
-        raise
-    review.log_vaststellen(editie, door=door, override_reden=override_reden)
-    return editie
-
-
-def get_pdf(editie: Rapportage) -> bytes:
-    """The stored file of an adopted edition, byte for byte; a concept's PDF rendered only when its content changed."""
-    if editie.is_vastgesteld and editie.pdf:
-        with editie.pdf.open("rb") as f:
-            return f.read()
-    structuur = build_structuur(editie)
-    key = f"rapportage-pdf:{structuur_hash(structuur)}"
-    inhoud = cache.get(key)
-    if inhoud is None:
-        inhoud = pdf.render_pdf(structuur)
-        cache.set(key, inhoud, PDF_CACHE_SECONDS)
-    return inhoud
+    renders.vaststellen_aanvragen(
+        editie,
+        {
+            "vastgesteld_op": vastgesteld_op.isoformat(),
+            "vastgesteld_door": vastgesteld_door.strip(),
+            "besluitnummer": besluitnummer.strip(),
+            "openbaar": openbaar,
+            "override_reden": override_reden,
+            "door_id": door.pk if door else None,
+        },
+    )
+    return Rapportage.objects.get(pk=editie.pk)
 
 
 def export_filename(editie: Rapportage, extensie: str) -> str:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("schema/structuur-v1.json", views.schema, name="schema"),
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/pdf/", views.pdf, name="pdf"),
+    path("<slug:slug>/pdf/status/", views.pdf_status, name="pdf_status"),
     path("<slug:slug>/xlsx/", views.export_xlsx, name="xlsx"),
     path("<slug:slug>/json/", views.export_json, name="json"),
     path("<slug:slug>/review/", review_views.overzicht, name="review"),

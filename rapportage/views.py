@@ -1,18 +1,22 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, Value, When
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
+from molenlanden.common.bestanden import serve_file
 from molenlanden.common.xlsx import XLSX_CONTENT_TYPE
-from rapportage import export, selectors
+from rapportage import export, renders, selectors
 from rapportage.models import Rapportage
 from rapportage.rendering import render_context
 from rapportage.review_forms import OordeelForm
-from rapportage.services import export_filename, get_pdf, pdf_filename
+from rapportage.services import export_filename, pdf_filename
 
 
 def with_readable_editie(view):
@@ -43,19 +47,78 @@ def lijst(request):
 
 @with_readable_editie
 def detail(request, editie):
-    structuur = selectors.get_structuur(editie)
-    review = selectors.review_state(editie, request.user, structuur)
-    if review is not None:
+    sleutel = selectors.inhoud_sleutel(editie)
+    if selectors.neemt_deel_aan_review(editie, request.user):
+        structuur = selectors.get_structuur(editie, sleutel)
+        review = selectors.review_state(editie, request.user, structuur)
         review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
-    context = render_context(structuur) | {"editie": editie, "review": review}
+        context = render_context(structuur) | {"review": review}
+    else:  # the report as everyone reads it: rendered once per content
+        context = {
+            "structuur": {"editie": selectors.editie_kop(editie)},
+            "rapport_html": _rapport_html(editie, sleutel),
+        }
+    context |= {"editie": editie, "pdf": pdf_toestand(editie, sleutel)}
     return render(request, "rapportage/detail.html", context)
+
+
+def _rapport_html(editie, sleutel: str) -> str:
+    def maak():
+        structuur = selectors.get_structuur(editie, sleutel)
+        context = render_context(structuur) | {"editie": editie, "review": None}
+        return render_to_string("rapportage/_rapport.html", context)
+
+    # An adopted edition never changes: kept as long as the cache keeps anything.
+    duur = None if editie.is_vastgesteld else selectors.CACHE_SECONDEN
+    return mark_safe(cache.get_or_set(f"rapportage-html:{editie.pk}:{sleutel}", maak, duur))  # noqa: S308
 
 
 @with_readable_editie
 def pdf(request, editie):
-    response = HttpResponse(get_pdf(editie), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(editie)}"'
+    """The stored PDF when it shows what the edition shows now; else a page (202) that follows its render."""
+    if editie.is_vastgesteld and editie.pdf:
+        return _stored_pdf(request, editie, editie.pdf, editie.pdf_sha256)
+    stand = renders.status_van(editie)
+    if renders.is_actueel(stand, editie):
+        return _stored_pdf(request, editie, stand.bestand, stand.sha256)
+    stand = renders.nu_plannen(editie)
+    if renders.is_actueel(stand, editie):  # tasks that run immediately (development, tests) are done already
+        return _stored_pdf(request, editie, stand.bestand, stand.sha256)
+    context = {"editie": editie, "pdf": {"render": stand, "actueel": False}, "wachtpagina": True}
+    return render(request, "rapportage/pdf_wachten.html", context, status=202)
+
+
+@with_readable_editie
+def pdf_status(request, editie):
+    """The PDF's state, polled by htmx while a render is under way: on the waiting page it leads to the file."""
+    wachtpagina = "wachten" in request.GET
+    context = {"editie": editie, "pdf": pdf_toestand(editie), "wachtpagina": wachtpagina}
+    response = render(request, "rapportage/_pdf_status.html", context)
+    if wachtpagina and context["pdf"]["actueel"]:
+        response["HX-Redirect"] = reverse("rapportage:pdf", args=[editie.slug])
     return response
+
+
+def pdf_toestand(editie, sleutel: str | None = None) -> dict:
+    if editie.is_vastgesteld:
+        return {"render": None, "actueel": bool(editie.pdf)}
+    render = renders.status_van(editie)
+    return {"render": render, "actueel": renders.is_actueel(render, editie, sleutel)}
+
+
+def _stored_pdf(request, editie, bestand, sha256):
+    # Adopted and public never changes and anyone may read it: every cache may keep it. Anything else stays
+    # in the reader's own browser only, and is checked again (a concept's PDF changes with its content).
+    openbaar = editie.is_vastgesteld and editie.openbaar
+    return serve_file(
+        request,
+        bestand,
+        etag=sha256 or bestand.name,
+        last_modified=bestand.storage.get_modified_time(bestand.name),
+        content_type="application/pdf",
+        filename=pdf_filename(editie),
+        cache_control="public, max-age=31536000, immutable" if openbaar else "private, no-cache",
+    )
 
 
 @with_readable_editie

@@ -192,4 +192,4 @@ def test_the_college_lands_on_the_voortgangsrapportage_and_downloads_its_pdf(met
         == 'attachment; filename="voortgangsrapportage-najaar-2021-2021-09-01-vastgesteld.pdf"'
     )
     with vgr.pdf.open("rb") as f:
-        assert pdf.content == f.read()
+        assert pdf.getvalue() == f.read()

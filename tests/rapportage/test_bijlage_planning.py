@@ -85,7 +85,7 @@ def test_an_adopted_edition_keeps_its_appendix_as_it_was(client, gebruikers, gep
 
 
 def test_an_old_snapshot_without_the_appendix_still_renders(client, gebruikers, gepland, monkeypatch):
-    from rapportage import services
+    from rapportage import renders
 
     def builder_van_toen(editie):  # as the builder was before this feature: no key for the appendix at all
         structuur = build_structuur(editie)
@@ -94,7 +94,7 @@ def test_an_old_snapshot_without_the_appendix_still_renders(client, gebruikers, 
 
     gepland.planning_in_bijlage = True
     gepland.save()
-    monkeypatch.setattr(services, "build_structuur", builder_van_toen)
+    monkeypatch.setattr(renders, "build_structuur", builder_van_toen)
     editie = vaststellen(gepland, vastgesteld_op=D(2021, 10, 12), vastgesteld_door="College", override_reden="test")
     assert "bijlage_planning" not in editie.snapshot
     client.force_login(gebruikers["college"])

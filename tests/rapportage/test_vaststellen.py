@@ -30,7 +30,7 @@ def test_adopted_edition_never_changes(client, gebruikers, update):
     client.force_login(gebruikers["college"])
     editie = _vaststellen(update)
     pagina_voor = _main(client.get(f"/rapportages/{update.slug}/"))
-    pdf_voor = client.get(f"/rapportages/{update.slug}/pdf/").content
+    pdf_voor = client.get(f"/rapportages/{update.slug}/pdf/").getvalue()
 
     a1 = Inspanning.objects.get(code="A1")
     a1.titel = "Nieuwe titel na vaststelling"
@@ -39,7 +39,7 @@ def test_adopted_edition_never_changes(client, gebruikers, update):
     Dorpsactie.objects.update(titel="Gewijzigd")
 
     pagina_na = _main(client.get(f"/rapportages/{update.slug}/"))
-    pdf_na = client.get(f"/rapportages/{update.slug}/pdf/").content
+    pdf_na = client.get(f"/rapportages/{update.slug}/pdf/").getvalue()
     assert pagina_na == pagina_voor
     assert "Nieuwe titel na vaststelling" not in pagina_na
     assert pdf_na == pdf_voor
@@ -62,12 +62,13 @@ def test_a_render_failure_changes_nothing(update, monkeypatch, tmp_path):
         raise RuntimeError("WeasyPrint viel om")
 
     monkeypatch.setattr("rapportage.pdf.render_pdf", kapot)
-    with pytest.raises(RuntimeError):
-        _vaststellen(update)
+    _vaststellen(update)  # the render runs in the background: its failure is recorded there
 
     update.refresh_from_db()
     assert (update.status, update.snapshot, update.pdf.name, update.vastgesteld_op) == ("concept", None, "", None)
     assert not list(tmp_path.rglob("*.pdf"))
+    assert (update.pdf_render.status, update.pdf_render.melding) == ("mislukt", "WeasyPrint viel om")
+    assert update.pdf_render.vaststellen is None  # not adopted later by a next render either
 
 
 def test_an_adopted_edition_cannot_be_adopted_again(update):

@@ -106,4 +106,4 @@ def test_pdf_download_has_a_meaningful_file_name(client, gebruikers, update):
     response = client.get(f"/rapportages/{update.slug}/pdf/")
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="update-2021-2021-06-01-concept.pdf"'
-    assert response.content.startswith(b"%PDF-")
+    assert response.getvalue().startswith(b"%PDF-")
