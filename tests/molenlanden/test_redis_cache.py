@@ -1,4 +1,4 @@
-"""The cache through a real Redis, as production runs it when REDIS_URL is set (the concepts' PDFs live there).
+"""The cache through a real Redis, as production runs it when REDIS_URL is set (concepts' structures and pages).
 
 Without a Redis answering at REDIS_URL (here redis://127.0.0.1:6379/15 unless set) the tests are skipped locally;
 in CI (CI set) they fail instead, as the browser tests do.
@@ -15,7 +15,7 @@ import pytest
 import redis
 from django.core.cache import cache
 
-from rapportage import pdf, services
+from rapportage import selectors
 from tests.helpers import nieuwe_editie
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -65,13 +65,14 @@ def test_set_get_and_delete_go_through_redis(redis_cache, redis_client):
 
 
 @pytest.mark.django_db
-def test_a_concept_pdf_is_rendered_once_and_then_read_from_redis(redis_cache, redis_client):
+def test_a_concepts_structure_is_built_once_and_then_read_from_redis(redis_cache, redis_client):
     editie = nieuwe_editie(titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1))
-    with mock.patch.object(pdf, "render_pdf", return_value=b"%PDF-1.7 concept") as render:
-        eerste = services.get_pdf(editie)
-        tweede = services.get_pdf(editie)
+    sleutel = selectors.inhoud_sleutel(editie)
+    with mock.patch.object(selectors, "build_structuur", wraps=selectors.build_structuur) as bouw:
+        eerste = selectors.get_structuur(editie, sleutel)
+        tweede = selectors.get_structuur(editie, sleutel)
 
-    assert eerste == tweede == b"%PDF-1.7 concept"
-    assert render.call_count == 1
-    [key] = redis_client.keys(f"{redis_cache}:1:rapportage-pdf:*")
-    assert redis_client.ttl(key) > services.PDF_CACHE_SECONDS - 60
+    assert eerste == tweede
+    assert bouw.call_count == 1
+    [key] = redis_client.keys(f"{redis_cache}:1:rapportage-structuur:*")
+    assert redis_client.ttl(key) > selectors.CACHE_SECONDEN - 60
