@@ -21,13 +21,17 @@ node_modules/axe-core/axe.min.js: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The web server and, beside it, the worker that makes the PDFs (Django's tasks); Ctrl+C stops both.
 run: $(VENV)/.installed
 	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py createcachetable
 	$(DEV) $(PY) manage.py demodata --gebruikers
 	@echo
 	@echo "  De voortgangsmonitor draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)."
 	@echo "  Log in als projectleider, redacteur, college of trekker met het wachtwoord hierboven."
 	@echo
+	$(DEV) $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-dev node_modules/axe-core/axe.min.js

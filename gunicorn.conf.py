@@ -1,14 +1,15 @@
-# Production server settings. Rendering a PDF is synchronous: the timeout sits well above the slowest render,
-# and workers are recycled because WeasyPrint's memory is only given back when a process ends.
+# Production server settings. No web worker renders a PDF (the task worker, `manage.py db_worker`, does), so a
+# request is short and a worker's memory stays flat: recycle rarely, and spread it (with 2,000 ± 1,000 requests the
+# workers never restart at the same moment, so there is always one to answer).
 import multiprocessing
 import os
 
 wsgi_app = "molenlanden.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
-max_requests = 500
-max_requests_jitter = 50
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+max_requests = 2000
+max_requests_jitter = 1000
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -167,11 +167,18 @@ class RapportageAdmin(ProgrammaAdmin):
         form = VaststellenMetReviewForm(request.POST or None, initial={"vastgesteld_op": timezone.localdate()})
         if request.method == "POST" and form.is_valid():
             try:
-                vaststellen(editie, **form.cleaned_data, door=request.user)
+                editie = vaststellen(editie, **form.cleaned_data, door=request.user)
             except ValidationError as fout:
                 form.add_error(None, fout)
             else:
-                self.message_user(request, f"“{editie}” is vastgesteld. De PDF is opgeslagen en verandert niet meer.")
+                if editie.is_vastgesteld:
+                    melding = f"“{editie}” is vastgesteld. De PDF is opgeslagen en verandert niet meer."
+                else:
+                    melding = (
+                        f"De PDF van “{editie}” wordt gemaakt. Zodra hij is opgeslagen, is de editie vastgesteld; "
+                        "de pagina van de editie laat zien hoe ver het is."
+                    )
+                self.message_user(request, melding)
                 return redirect(wijzig_url)
         context = self.admin_site.each_context(request) | {
             "title": f"“{editie}” vaststellen",
