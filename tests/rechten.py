@@ -32,6 +32,7 @@ WALK = {
     "rapportage:detail": ("get", f"/rapportages/{UPDATE}/", _verwacht(LOGIN, 200, 200, 200, 200)),
     "rapportage:detail openbaar": ("get", f"/rapportages/{WRAP_UP}/", _verwacht(200, 200, 200, 200, 200)),
     "rapportage:pdf": ("get", f"/rapportages/{UPDATE}/pdf/", _verwacht(LOGIN, 200, 200, 200, 200)),
+    "rapportage:pdf_status": ("get", f"/rapportages/{UPDATE}/pdf/status/", _verwacht(LOGIN, 200, 200, 200, 200)),
     "rapportage:xlsx": ("get", f"/rapportages/{UPDATE}/xlsx/", _verwacht(LOGIN, 200, 200, 200, 200)),
     "rapportage:xlsx openbaar": ("get", f"/rapportages/{WRAP_UP}/xlsx/", _verwacht(200, 200, 200, 200, 200)),
     "rapportage:json": ("get", f"/rapportages/{UPDATE}/json/", _verwacht(LOGIN, 200, 200, 200, 200)),

@@ -18,7 +18,15 @@ from tests.rechten import ROLLEN, WALK, maak_wereld
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-NIET_HTML = ("rapportage:pdf", "rapportage:xlsx", "rapportage:json", "rapportage:schema", "healthz", "media")
+NIET_HTML = (
+    "rapportage:pdf",
+    "rapportage:pdf_status",
+    "rapportage:xlsx",
+    "rapportage:json",
+    "rapportage:schema",
+    "healthz",
+    "media",
+)
 PROGRAMMA_APPS = ("thema", "dorpen", "rapportage")
 
 # Elements wider than the screen, outside a container that scrolls by itself (such a container is allowed when it
