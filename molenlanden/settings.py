@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "thema",
     "dorpen",
     "rapportage",
+    "dbbackup",  # after molenlanden: its mediabackup and mediarestore take the private PDFs along
 ]
 
 MIDDLEWARE = [
@@ -157,11 +158,16 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Adopted PDFs are served only through the view that checks who may read them, never as public media.
 PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", BASE_DIR / "private"))
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
+if any(BACKUP_DIR.resolve().is_relative_to(root.resolve()) for root in (STATIC_ROOT, MEDIA_ROOT)):
+    raise ImproperlyConfigured("DJANGO_BACKUP_DIR must not lie in DJANGO_STATIC_ROOT or DJANGO_MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "rapportages": {"BACKEND": "rapportage.storage.PriveOpslag"},
     # An uploaded workbook or Word document between its preview and the confirmation: private, never served.
     "programma_import": {"BACKEND": "rapportage.storage.PriveOpslag"},
+    # Back-ups (README, "Back-ups"): outside the web root, never under static or media files.
+    "dbbackup": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": BACKUP_DIR}},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or env_bool("DJANGO_PLAIN_STATIC", False)
@@ -170,6 +176,11 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# django-dbbackup: `dbbackup` and `mediabackup --clean` keep the newest 30 of each (a month of daily back-ups).
+DBBACKUP_CLEANUP_KEEP = 30
+DBBACKUP_CLEANUP_KEEP_MEDIA = 30
+DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "molenlanden.backups.SqliteConnector"}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,21 +1,18 @@
 """Twenty people press "Voortgang opslaan" at the same moment: each save succeeds or gets the conflict message.
 
-Every thread has its own database connection, as every server process or thread has. On SQLite that is a real
-database file with the settings' OPTIONS (WAL, IMMEDIATE transactions, a busy timeout), not the shared in-memory
-test database, whose locking is another kind; on PostgreSQL the test database itself. Without those OPTIONS some
-saves ended in "database is locked" and the person's text was gone (.ci/concurrent_saves.py measures it against
-gunicorn and runserver).
+Every thread has its own database connection, as every server process or thread has (`verbinding_per_thread`:
+on SQLite a real database file with the settings' OPTIONS). Without those OPTIONS (WAL, IMMEDIATE transactions, a
+busy timeout) saves ended in "database is locked" and the person's text was gone; .ci/concurrent_saves.py
+measures the same against gunicorn and runserver.
 """
 
 import collections
-import sqlite3
 import threading
 
-import pytest
 from django.conf import settings
 from django.db import connection, connections
 
-from tests.helpers import formulier_data
+from tests.helpers import formulier_data, in_thread
 from thema.models import Inspanning, Voortgang
 
 MELDING = "Niet opgeslagen: er is intussen een andere versie opgeslagen"
@@ -34,40 +31,6 @@ def test_sqlite_is_configured_for_several_writers():
     assert "PRAGMA synchronous=NORMAL;" in options["init_command"]
 
 
-@pytest.fixture
-def eigen_verbinding_per_thread(transactional_db, tmp_path):
-    """New threads connect to a database file with everything committed so far (SQLite), or to the test database."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    bestand = tmp_path / "db.sqlite3"
-    connection.ensure_connection()
-    with sqlite3.connect(bestand) as kopie:
-        connection.connection.backup(kopie)
-    oud = connections.settings["default"]
-    connections.settings["default"] = oud | {"NAME": str(bestand)}
-    try:
-        yield
-    finally:
-        connections.settings["default"] = oud
-
-
-def in_thread(func, *args):
-    """Runs func in a new thread with its own database connection, and returns what it returned."""
-    resultaat = []
-
-    def run():
-        try:
-            resultaat.append(func(*args))
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    return resultaat[0]
-
-
 def test_concurrent_saves_succeed_or_get_the_conflict_message(live_demo, gebruikers, request):
     from django.test import Client
 
@@ -81,7 +44,7 @@ def test_concurrent_saves_succeed_or_get_the_conflict_message(live_demo, gebruik
         url = f"/inspanningen/{code}/voortgang/{peildatum:%Y-%m-%d}/"
         tekst = f"<p>Bijsturing van sessie {nummer}: deze tekst mag niet verloren gaan.</p>"
         sessies.append((client, url, formulier_data(client.get(url)) | {"bijsturing": tekst}))
-    request.getfixturevalue("eigen_verbinding_per_thread")  # after the logins and forms: they are in the copy
+    request.getfixturevalue("verbinding_per_thread")  # after the logins and forms: they are in the copy
 
     if connection.vendor == "sqlite":
         assert in_thread(lambda: connections["default"].cursor().execute("PRAGMA journal_mode").fetchone()) == ("wal",)
