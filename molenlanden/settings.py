@@ -72,9 +72,11 @@ INSTALLED_APPS = [
     "thema",
     "dorpen",
     "rapportage",
+    "dbbackup",  # after molenlanden: its mediabackup and mediarestore take the private PDFs along
 ]
 
 MIDDLEWARE = [
+    "molenlanden.common.proxy.ClientAdresMiddleware",  # first: everything after it sees the real client
     "molenlanden.common.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -117,6 +119,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for several people at once: a writing transaction takes the write lock when it begins (IMMEDIATE), so
+    # it waits for another writer instead of failing halfway with "database is locked"; it waits up to `timeout`
+    # seconds. WAL lets readers go on while one writes; synchronous=NORMAL is safe with WAL and much faster.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -148,11 +161,16 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Adopted PDFs are served only through the view that checks who may read them, never as public media.
 PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", BASE_DIR / "private"))
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
+if any(BACKUP_DIR.resolve().is_relative_to(root.resolve()) for root in (STATIC_ROOT, MEDIA_ROOT)):
+    raise ImproperlyConfigured("DJANGO_BACKUP_DIR must not lie in DJANGO_STATIC_ROOT or DJANGO_MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "rapportages": {"BACKEND": "rapportage.storage.PriveOpslag"},
     # An uploaded workbook or Word document between its preview and the confirmation: private, never served.
     "programma_import": {"BACKEND": "rapportage.storage.PriveOpslag"},
+    # Back-ups (README, "Back-ups"): outside the web root, never under static or media files.
+    "dbbackup": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": BACKUP_DIR}},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or env_bool("DJANGO_PLAIN_STATIC", False)
@@ -162,10 +180,20 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# django-dbbackup: `dbbackup` and `mediabackup --clean` keep the newest 30 of each (a month of daily back-ups).
+DBBACKUP_CLEANUP_KEEP = 30
+DBBACKUP_CLEANUP_KEEP_MEDIA = 30
+DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "molenlanden.backups.SqliteConnector"}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Security. Production values are the defaults; DEBUG (development) relaxes only what needs HTTPS.
+# The number of reverse proxies in front of the app (README, "Achter een reverse proxy"): with N > 0 the client's
+# address is the N-th from the right in X-Forwarded-For; with 0 that header is never trusted.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be 0 or more")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
@@ -204,6 +232,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# Throttle per real client, also behind the proxy: the same address the logs show (molenlanden/common/proxy.py).
+AXES_CLIENT_IP_CALLABLE = "molenlanden.common.proxy.client_ip"
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
@@ -239,8 +269,16 @@ PDF_RENDER_UITSTEL = env_int("PDF_RENDER_UITSTEL", 10)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(client)s] %(message)s"}},
+    "filters": {"client": {"()": "molenlanden.common.proxy.ClientAdresFilter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+            "filters": ["client"],
+        }
+    },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},

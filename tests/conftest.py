@@ -191,6 +191,32 @@ def demo(request, _demo_in_module, db):
 
 
 @pytest.fixture
+def verbinding_per_thread(transactional_db, tmp_path):
+    """From now on new threads connect as server processes do (each its own connection; see `in_thread`).
+
+    On SQLite to a database file holding everything committed so far, opened with the settings' OPTIONS, not to
+    the shared in-memory test database, whose locking is another kind; on PostgreSQL to the test database.
+    """
+    import sqlite3
+
+    from django.db import connection, connections
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    bestand = tmp_path / "db.sqlite3"
+    connection.ensure_connection()
+    with sqlite3.connect(bestand) as kopie:
+        connection.connection.backup(kopie)
+    oud = connections.settings["default"]
+    connections.settings["default"] = oud | {"NAME": str(bestand)}
+    try:
+        yield
+    finally:
+        connections.settings["default"] = oud
+
+
+@pytest.fixture
 def live_demo(transactional_db):
     """The demo programme, committed, for tests whose browser talks to a live server in another thread."""
     from molenlanden.demo.programma import load_demodata

@@ -124,3 +124,27 @@ def rij_van(inhoud: bytes, blad: str, kolom: str, waarde) -> int:
     rijen = werkmap_cellen(inhoud)[blad]
     positie = rijen[0].index(kolom)
     return next(n for n, rij in enumerate(rijen[1:], start=2) if rij[positie] == waarde)
+
+
+def in_thread(func, *args, **kwargs):
+    """Runs func in a new thread, with a database connection of its own (closed after), and returns its result."""
+    import threading
+
+    from django.db import connections
+
+    uitkomst = {}
+
+    def run():
+        try:
+            uitkomst["waarde"] = func(*args, **kwargs)
+        except BaseException as error:  # noqa: BLE001 - raised again in the calling thread
+            uitkomst["fout"] = error
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "fout" in uitkomst:
+        raise uitkomst["fout"]
+    return uitkomst["waarde"]
