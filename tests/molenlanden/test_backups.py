@@ -108,6 +108,11 @@ def test_backup_and_restore_bring_everything_back(transactional_db, gebruikers, 
     in_thread(call_command, "mediarestore", "--noinput", "--replace", verbosity=0)
 
     na = in_thread(stand)
+    # Every file of the backup is back byte for byte. A concept PDF rendered after the changes may stay beside them:
+    # no restored row points at it, and the next render replaces it.
+    nieuw = set(na["bestanden"]) - set(voor["bestanden"])
+    assert all(naam.startswith("rapportages:concepten/") for naam in nieuw)
+    na["bestanden"] = {naam: inhoud for naam, inhoud in na["bestanden"].items() if naam not in nieuw}
     assert na == voor
     teruggezet = in_thread(lambda: Rapportage.objects.get(pk=editie.pk))
     assert na["bestanden"][f"rapportages:{teruggezet.pdf.name}"] == pdf
