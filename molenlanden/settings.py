@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "thema",
     "dorpen",
     "rapportage",
+    "inbreng",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +221,19 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Samenlevingspr
 HERINNERING_DAGEN_VOOR = env_int("HERINNERING_DAGEN_VOOR", 3)
 HERINNERING_DAGEN_NA = env_int("HERINNERING_DAGEN_NA", 2)
 PLANNING_DAGEN_VOOR_COLLEGE = env_int("PLANNING_DAGEN_VOOR_COLLEGE", 7)
+
+# The network's inbreng (inbreng/): personal data of a round are erased this many months after it closes
+# (python manage.py inbreng_opschonen, daily from cron); a link or an address may post this many contributions
+# per window (seconds) before it gets a 429 page.
+INBRENG_BEWAARTERMIJN_MAANDEN = env_int("INBRENG_BEWAARTERMIJN_MAANDEN", 6)
+INBRENG_LIMIET = env_int("INBRENG_LIMIET", 10)
+INBRENG_LIMIET_SECONDEN = env_int("INBRENG_LIMIET_SECONDEN", 600)
+# Trusted reverse proxies in front of the app: the client's address is that many places from the end of
+# X-Forwarded-For. 0: never trust the header (REMOTE_ADDR).
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
+# Sections that other apps add to an edition's structure (rapportage/builder.py): key -> function(editie) -> dict.
+# The glue wires them here, so rapportage imports no app that builds on it.
+RAPPORTAGE_SECTIES = {"netwerk": "inbreng.rapport.netwerk"}
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
