@@ -39,7 +39,7 @@ def genodigde(live_demo):
 
 
 def test_an_invitee_takes_part_and_the_kernteam_makes_an_inspanning_of_it(
-    page, live_server, genodigde, login, assert_accessible
+    page, live_server, gebruikers, genodigde, login, assert_accessible
 ):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + links.pad(genodigde))
