@@ -73,13 +73,24 @@ def nieuw(request, ronde, uitnodiging, soort):
     return _bijdrage_form(request, ronde, uitnodiging, soort, Bijdrage(ronde=ronde, uitnodiging=uitnodiging))
 
 
+def met_eigen_bijdrage(view):
+    """After met_link: one of the participant's own contributions, while it may still change."""
+
+    @wraps(view)
+    def wrapped(request, ronde, uitnodiging, pk):
+        bijdrage = selectors.eigen_bijdrage(uitnodiging, pk)
+        if bijdrage is None:
+            raise Http404("Deze bijdrage bestaat niet of is niet van u.")
+        if not services.mag_wijzigen(bijdrage):
+            return render(request, "inbreng/gesloten.html", {"ronde": ronde}, status=403)
+        return view(request, ronde, uitnodiging, bijdrage)
+
+    return wrapped
+
+
 @met_link
-def wijzigen(request, ronde, uitnodiging, pk):
-    bijdrage = selectors.eigen_bijdrage(uitnodiging, pk)
-    if bijdrage is None:
-        raise Http404("Deze bijdrage bestaat niet of is niet van u.")
-    if not services.mag_wijzigen(bijdrage):
-        return render(request, "inbreng/gesloten.html", {"ronde": ronde}, status=403)
+@met_eigen_bijdrage
+def wijzigen(request, ronde, uitnodiging, bijdrage):
     return _bijdrage_form(request, ronde, uitnodiging, bijdrage.soort, bijdrage)
 
 
@@ -87,7 +98,8 @@ def _bijdrage_form(request, ronde, uitnodiging, soort, bijdrage):
     if soort not in SOORTEN:
         raise Http404("Deze soort bijdrage bestaat niet.")
     themas, inspanningen = selectors.keuzes(selectors.publieke_stand())
-    initial = {"thema": request.GET.get("thema")} if not bijdrage.pk and request.GET.get("thema") else {}
+    gekozen = themas.filter(code=request.GET["thema"]).first() if "thema" in request.GET and not bijdrage.pk else None
+    initial = {"thema": gekozen} if gekozen else {}
     form = BijdrageForm(
         request.POST or None, instance=bijdrage, soort=soort, themas=themas, inspanningen=inspanningen, initial=initial
     )
@@ -127,12 +139,8 @@ def _bevestiging(nieuw: bool, uitnodiging) -> str:
 
 
 @met_link
-def intrekken(request, ronde, uitnodiging, pk):
-    bijdrage = selectors.eigen_bijdrage(uitnodiging, pk)
-    if bijdrage is None:
-        raise Http404("Deze bijdrage bestaat niet of is niet van u.")
-    if not services.mag_wijzigen(bijdrage):
-        return render(request, "inbreng/gesloten.html", {"ronde": ronde}, status=403)
+@met_eigen_bijdrage
+def intrekken(request, ronde, uitnodiging, bijdrage):
     if request.method == "POST":
         services.intrekken(bijdrage)
         messages.success(request, "Uw bijdrage is ingetrokken en verwijderd.")

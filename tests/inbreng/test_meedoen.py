@@ -161,3 +161,8 @@ def test_a_participant_can_ask_for_erasure(client, uitnodiging):
     assert (bijdrage.naam, bijdrage.email, bijdrage.goed) == ("", "", "")
     assert (uitnodiging.naam, uitnodiging.email) == ("", "")
     assert client.get(pad).status_code == 403
+
+
+def test_the_link_from_a_thema_chooses_that_thema(client, uitnodiging):
+    html = client.get(f"{links.pad(uitnodiging)}nieuw/thema/?thema=C").content.decode()
+    assert f'<option value="{_thema_pk("C")}" selected>' in html
