@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from inbreng import csv_import, links, services
 from inbreng.forms import BesluitForm
 from inbreng.models import Bijdrage, InbrengRonde, RondeVraag, Uitnodiging
-from molenlanden.common.admin_base import BenoemdeTabularInline, RobuusteChangeList
+from molenlanden.common.admin_base import BenoemdeTabularInline, RobuusteChangeList, benoem_datum_en_tijd
 from molenlanden.common.formatting import datumtijd
 
 
@@ -24,6 +24,11 @@ class RobuusteAdmin(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return RobuusteChangeList
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        benoem_datum_en_tijd(formfield)
+        return formfield
 
 
 class RondeVraagInline(BenoemdeTabularInline):

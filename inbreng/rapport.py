@@ -12,6 +12,8 @@ from inbreng.models import Bijdrage, InbrengRonde
 
 
 def netwerk(editie) -> dict | None:
+    if editie.pk is None:  # an edition being tried out, never saved: no round can point at it
+        return None
     rondes = list(InbrengRonde.objects.filter(editie=editie).order_by("open_van"))
     if not rondes:
         return None
