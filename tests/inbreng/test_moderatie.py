@@ -109,3 +109,10 @@ def test_other_roles_cannot_moderate(client, gebruikers, uitnodiging):
         response = client.post(f"/admin/inbreng/bijdrage/{bijdrage.pk}/besluit/", {"besluit": "geaccepteerd"})
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert Bijdrage.objects.get().status == "nieuw"
+
+
+def test_the_inspanning_names_its_origin_on_its_timeline(projectleider, voorstel):
+    inspanning = services.maak_inspanning(services.accepteren(voorstel))
+    html = projectleider.get(f"/inspanningen/{inspanning.code}/").content.decode()
+    assert "Herkomst" in html and "Voorstel uit het netwerk ‘Ontmoetingsplek voor jongeren’" in html
+    assert "Herkomst" not in projectleider.get("/inspanningen/A1/").content.decode()
