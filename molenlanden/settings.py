@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "thema",
     "dorpen",
     "rapportage",
+    "inbreng",
     "dbbackup",  # after molenlanden: its mediabackup and mediarestore take the private PDFs along
 ]
 
@@ -252,6 +253,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Samenlevingspr
 HERINNERING_DAGEN_VOOR = env_int("HERINNERING_DAGEN_VOOR", 3)
 HERINNERING_DAGEN_NA = env_int("HERINNERING_DAGEN_NA", 2)
 PLANNING_DAGEN_VOOR_COLLEGE = env_int("PLANNING_DAGEN_VOOR_COLLEGE", 7)
+
+# The network's inbreng (inbreng/): personal data of a round are erased this many months after it closes
+# (python manage.py inbreng_opschonen, daily from cron); a link or an address may post this many contributions
+# per window (seconds) before it gets a 429 page.
+INBRENG_BEWAARTERMIJN_MAANDEN = env_int("INBRENG_BEWAARTERMIJN_MAANDEN", 6)
+INBRENG_LIMIET = env_int("INBRENG_LIMIET", 10)
+INBRENG_LIMIET_SECONDEN = env_int("INBRENG_LIMIET_SECONDEN", 600)
+# Sections that other apps add to an edition's structure (rapportage/builder.py): key -> function(editie) -> dict.
+# The glue wires them here, so rapportage imports no app that builds on it.
+RAPPORTAGE_SECTIES = {"netwerk": "inbreng.rapport.netwerk"}
 
 # Shared by every web worker and the PDF worker: Redis when there is one, else a table in the database
 # (`manage.py createcachetable`, which `make run` and the production instructions run after migrate).

@@ -13,8 +13,10 @@ urlpatterns = [
     path("inloggen/", views.InloggenView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("privacy/", views.privacy, name="privacy"),
     path("rapportages/", include("rapportage.urls")),
     path("inspanningen/", include("thema.urls")),
+    path("inbreng/", include("inbreng.urls")),
     path("admin/programma/", include("molenlanden.programma_io.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -36,3 +36,11 @@ def toegankelijkheid(request):
     from molenlanden import toegankelijkheid as meting
 
     return render(request, "molenlanden/toegankelijkheid.html", {"meting": meting, "contact": settings.CONTACT_EMAIL})
+
+
+def privacy(request):
+    """The privacy statement: what the site stores (inbreng, accounts, logs), why, how long, and one's rights."""
+    from django.conf import settings
+
+    context = {"contact": settings.CONTACT_EMAIL, "maanden": settings.INBRENG_BEWAARTERMIJN_MAANDEN}
+    return render(request, "molenlanden/privacy.html", context)

@@ -12,8 +12,10 @@ import json
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import OuterRef, Q, Subquery
+from django.utils.module_loading import import_string
 
 from dorpen.models import Dorpsactie, Kern
 from rapportage import planning, plekken
@@ -79,7 +81,13 @@ def build_structuur(editie: Rapportage) -> dict:
         "kernen": kernen,
         "aantal_dorpsacties": sum(len(k["acties"]) for k in kernen),
         "bijlage_planning": _bijlage_planning(editie) if editie.planning_in_bijlage else None,
+        **_extra_secties(editie),
     }
+
+
+def _extra_secties(editie: Rapportage) -> dict:
+    """Sections of apps that build on rapportage (settings.RAPPORTAGE_SECTIES, wired by the glue)."""
+    return {naam: import_string(pad)(editie) for naam, pad in settings.RAPPORTAGE_SECTIES.items()}
 
 
 def _bijlage_planning(editie: Rapportage) -> dict:

@@ -318,3 +318,39 @@ def projectleider(gebruikers) -> Client:
 def trekker(gebruikers) -> Client:
     """A browser session of the trekker of A1."""
     return _ingelogd(gebruikers["trekker"])
+
+
+# --- The network's inbreng round (inbreng/) -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def openbare_wrap_up(wrap_up):
+    """The wrap-up, adopted and public: what the participant pages show as the current state."""
+    from rapportage.services import vaststellen
+
+    return vaststellen(
+        wrap_up,
+        vastgesteld_op=datetime.date(2021, 1, 19),
+        vastgesteld_door="het college",
+        openbaar=True,
+        override_reden="Vastgesteld vóór de review in de applicatie",
+    )
+
+
+@pytest.fixture
+def ronde(update, openbare_wrap_up):
+    """An open round for the Update, open to everyone, with a question for thema A."""
+    from tests.inbreng.maak import maak_ronde
+
+    return maak_ronde(update)
+
+
+@pytest.fixture
+def uitnodiging(ronde):
+    """An invitation of the dorpsoverleg of Streefkerk to the round."""
+    from dorpen.models import Kern
+    from inbreng.models import Uitnodiging
+
+    return Uitnodiging.objects.create(
+        ronde=ronde, naam="Dorpsoverleg Streefkerk", email="do@example.org", kern=Kern.objects.get(naam="Streefkerk")
+    )

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
+from inbreng import links
+from inbreng.models import Uitnodiging
 from rapportage import plekken, review
 from rapportage.services import vaststellen
 from tests.helpers import nieuwe_editie
+from tests.inbreng.maak import maak_bijdrage, maak_ronde
 from thema.models import Inspanning
 
 ROLLEN = ("anoniem", "college", "redacteur", "trekker", "projectleider")
 LOGIN = "login"  # a redirect to the login page (the admin's own login page for /admin/)
 UPDATE = "update-2021"
 WRAP_UP = "wrap-up-2020"
+RONDE = "praat-mee-2021"
 
 
 def _verwacht(anoniem, college, redacteur, trekker, projectleider):
@@ -126,6 +132,50 @@ WALK = {
         _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 403),
     ),
     "toegankelijkheid": ("get", "/toegankelijkheid/", _verwacht(200, 200, 200, 200, 200)),
+    "privacy": ("get", "/privacy/", _verwacht(200, 200, 200, 200, 200)),
+    # The network's pages need no account: the open page of a round for everyone, and the personal link, which is
+    # the invitee's key whoever holds it (logged in or not). A link that is not valid is refused for everyone.
+    "inbreng:overzicht": ("get", "/inbreng/", _verwacht(200, 200, 200, 200, 200)),
+    "inbreng:ronde": ("get", f"/inbreng/{RONDE}/", _verwacht(200, 200, 200, 200, 200)),
+    "inbreng:nieuw_open": ("get", f"/inbreng/{RONDE}/nieuw/voorstel/", _verwacht(200, 200, 200, 200, 200)),
+    "inbreng:nieuw_open post": ("post", f"/inbreng/{RONDE}/nieuw/thema/", _verwacht(200, 200, 200, 200, 200)),
+    "inbreng:link": ("get", f"/inbreng/{RONDE}/{{token}}/", _verwacht(200, 200, 200, 200, 200)),
+    "inbreng:link ongeldig": ("get", f"/inbreng/{RONDE}/ongeldig/", _verwacht(403, 403, 403, 403, 403)),
+    "inbreng:link ingetrokken": ("get", f"/inbreng/{RONDE}/{{token_ingetrokken}}/", _verwacht(403, 403, 403, 403, 403)),
+    "inbreng:nieuw": ("get", f"/inbreng/{RONDE}/{{token}}/nieuw/thema/", _verwacht(200, 200, 200, 200, 200)),
+    "inbreng:nieuw ongeldig": ("post", f"/inbreng/{RONDE}/ongeldig/nieuw/thema/", _verwacht(403, 403, 403, 403, 403)),
+    "inbreng:wijzigen": (
+        "get",
+        f"/inbreng/{RONDE}/{{token}}/{{bijdrage}}/wijzigen/",
+        _verwacht(200, 200, 200, 200, 200),
+    ),
+    "inbreng:wijzigen andermans": (
+        "get",
+        f"/inbreng/{RONDE}/{{token_ingetrokken}}/{{bijdrage}}/wijzigen/",
+        _verwacht(403, 403, 403, 403, 403),
+    ),
+    "inbreng:intrekken": (
+        "get",
+        f"/inbreng/{RONDE}/{{token}}/{{bijdrage}}/intrekken/",
+        _verwacht(200, 200, 200, 200, 200),
+    ),
+    "inbreng:wissen": ("get", f"/inbreng/{RONDE}/{{token}}/wissen/", _verwacht(200, 200, 200, 200, 200)),
+    "admin moderatie": ("get", "/admin/inbreng/bijdrage/", _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200)),
+    "admin besluit": (
+        "get",
+        "/admin/inbreng/bijdrage/{bijdrage}/besluit/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
+    "admin maak inspanning": (
+        "post",
+        "/admin/inbreng/bijdrage/{bijdrage}/maak-inspanning/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 302),
+    ),
+    "admin uitnodigingen inlezen": (
+        "get",
+        "/admin/inbreng/inbrengronde/{ronde_pk}/uitnodigingen-inlezen/",
+        _verwacht(LOGIN, LOGIN, LOGIN, LOGIN, 200),
+    ),
     "healthz": ("get", "/healthz", _verwacht(200, 200, 200, 200, 200)),
     "media": ("get", "/media/bestaat-niet.jpg", _verwacht(404, 404, 404, 404, 404)),
 }
@@ -152,4 +202,17 @@ def maak_wereld(gebruikers) -> dict:
     opmerking = review.opmerking_plaatsen(
         update, auteur=gebruikers["redacteur"], tekst="Graag een samenvatting.", plek=plekken.sleutel(plekken.EDITIE)
     )
-    return {"update_pk": update.pk, "opmerking": opmerking.pk}
+    ronde = maak_ronde(update, slug=RONDE)
+    genodigde = Uitnodiging.objects.create(ronde=ronde, naam="Dorpsoverleg Arkel", email="do@arkel.example")
+    ingetrokken = Uitnodiging.objects.create(
+        ronde=ronde, naam="Ingetrokken", email="weg@example.org", ingetrokken_op=timezone.now()
+    )
+    bijdrage = maak_bijdrage(genodigde, soort="voorstel", thema="C")
+    return {
+        "update_pk": update.pk,
+        "opmerking": opmerking.pk,
+        "ronde_pk": ronde.pk,
+        "token": links.token(genodigde),
+        "token_ingetrokken": links.token(ingetrokken),
+        "bijdrage": bijdrage.pk,
+    }

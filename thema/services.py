@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import IntegrityError, transaction
 
 from thema.concurrency import lock_inspanningen, versie_van
-from thema.models import Voortgang
+from thema.models import Thema, Voortgang
 
 
 def lock_current(voortgang: Voortgang) -> Voortgang | None:
@@ -44,3 +46,13 @@ def voortgang_opslaan(voortgang: Voortgang, *, versie: str, door) -> Voortgang |
             # Another writer created the same peildatum without holding our lock (e.g. the admin).
             return Voortgang.objects.get(inspanning_id=voortgang.inspanning_id, peildatum=voortgang.peildatum)
     return None
+
+
+def vrije_code(thema: Thema, bezet: set[str]) -> str:
+    """The next free code of a thema: A5 after A1-A4 (never one that is taken)."""
+    patroon = re.compile(rf"^{re.escape(thema.code)}(\d+)$")
+    nummers = [int(m.group(1)) for code in bezet if (m := patroon.match(code))]
+    nummer = max(nummers, default=0) + 1
+    while f"{thema.code}{nummer}" in bezet:
+        nummer += 1
+    return f"{thema.code}{nummer}"

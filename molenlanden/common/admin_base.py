@@ -87,6 +87,15 @@ class ProgrammaAdmin(SimpleHistoryAdmin):
         return super().render_change_form(request, context, *args, **kwargs)
 
 
+def benoem_datum_en_tijd(formfield) -> None:
+    """The admin's date-and-time field is two inputs under one label: each gets a name of its own (WCAG 4.1.2)."""
+    widgets = getattr(getattr(formfield, "widget", None), "widgets", None)
+    if widgets and len(widgets) == 2:
+        label = str(formfield.label)
+        widgets[0].attrs["aria-label"] = f"{label}: datum"
+        widgets[1].attrs["aria-label"] = f"{label}: tijd"
+
+
 def ja_nee(waarde: bool) -> str:
     """Yes/no as a word: Django's boolean icons carry alt="True"/"False", English to a screen reader."""
     return "Ja" if waarde else "Nee"
@@ -115,6 +124,8 @@ class BenoemdeTabularInline(admin.TabularInline):
                 rij = inline.rij_naam(form, index)
                 for field in form.fields.values():
                     if not field.widget.is_hidden:
-                        field.widget.attrs["aria-label"] = f"{str(field.label).rstrip('?')} ({rij})"
+                        # A select of a related model sits inside the admin's wrapper: name the select itself.
+                        widget = getattr(field.widget, "widget", field.widget)
+                        widget.attrs["aria-label"] = f"{str(field.label).rstrip('?')} ({rij})"
 
         return BenoemdeFormSet

@@ -45,6 +45,13 @@ RECHTEN = {
             "budgetjaar": ALLE,
             "besteding": ALLE,
         },
+        # The kernteam's side of the network's inbreng: rounds, invitations and the moderation queue.
+        "inbreng": {
+            "inbrengronde": ALLE,
+            "rondevraag": ALLE,
+            "uitnodiging": ALLE,
+            "bijdrage": ("change", "delete", "view"),
+        },
     },
     REDACTIE: {
         **PROGRAMMA_LEZEN,

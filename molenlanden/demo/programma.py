@@ -63,6 +63,7 @@ def load_demodata(path: Path = DEMO_JSON, *, rapportages: bool = False) -> int:
     says so) and the monitor's budget.
     """
     from molenlanden.demo.edities import load_budget, load_edities
+    from molenlanden.demo.inbreng import load_inbreng
 
     data = json.loads(path.read_text(encoding="utf-8"))
     begin = timezone.now()
@@ -71,6 +72,7 @@ def load_demodata(path: Path = DEMO_JSON, *, rapportages: bool = False) -> int:
         if rapportages:
             changes += load_budget(data)  # first: an adopted edition's appendix freezes the budget
             changes += load_edities(data)
+            changes += load_inbreng()  # after the adopted editions: only the (concept) Update reports on it
         _mark_history(begin)
     return changes
 

@@ -7,7 +7,6 @@ row errors), and it is all or nothing too.
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -19,6 +18,7 @@ from molenlanden.programma_io.werkmap import Blad, importeer_blad
 from molenlanden.programma_io.word import KLEUR_SECTIES, OMSCHRIJVING, GelezenInspanning, lees_word
 from thema.kleuren import Kleur
 from thema.models import Inspanning, Thema, Voortgang
+from thema.services import vrije_code
 
 
 @dataclass
@@ -80,20 +80,11 @@ def _kies_codes(inspanningen: list[GelezenInspanning], thema: Thema) -> None:
             if zelfde:
                 inspanning.code = zelfde[0].code
             else:
-                inspanning.code = _vrije_code(thema, set(bestaand) | in_document)
+                inspanning.code = vrije_code(thema, set(bestaand) | in_document)
                 inspanning.meldingen.append(f"nieuwe inspanning; de code {inspanning.code} is gekozen")
         if inspanning.code in in_document:
             inspanning.fouten.append(f"{inspanning.code} staat twee keer in het document")
         in_document.add(inspanning.code)
-
-
-def _vrije_code(thema: Thema, bezet: set[str]) -> str:
-    patroon = re.compile(rf"^{re.escape(thema.code)}(\d+)$")
-    nummers = [int(m.group(1)) for code in bezet if (m := patroon.match(code))]
-    nummer = max(nummers, default=0) + 1
-    while f"{thema.code}{nummer}" in bezet:
-        nummer += 1
-    return f"{thema.code}{nummer}"
 
 
 def _rij(gelezen: GelezenInspanning, thema: Thema, peildatum, resource: InspanningResource) -> dict:

@@ -27,7 +27,7 @@ NIET_HTML = (
     "healthz",
     "media",
 )
-PROGRAMMA_APPS = ("thema", "dorpen", "rapportage")
+PROGRAMMA_APPS = ("thema", "dorpen", "rapportage", "inbreng")
 
 # Elements wider than the screen, outside a container that scrolls by itself (such a container is allowed when it
 # is a labelled, focusable region: axe checks that).
@@ -102,7 +102,8 @@ def _admin_paginas(user) -> list[str]:
                 "pk"
             ).last()  # an edition that may be deleted: the concept, not the adopted
             paginas += [f"{basis}{obj.pk}/change/", f"{basis}{obj.pk}/history/", f"{basis}{laatste.pk}/delete/"]
-            if versie := obj.history.order_by("history_id").first():
+            historie = getattr(obj, "history", None)  # inbreng keeps no history: it holds personal data
+            if historie is not None and (versie := historie.order_by("history_id").first()):
                 paginas.append(f"{basis}{obj.pk}/history/{versie.history_id}/")
     return paginas
 

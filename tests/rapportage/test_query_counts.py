@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from molenlanden.demo.scale import multiply_demodata
 from rapportage.builder import build_structuur
 
-BUILDER_QUERIES = 6  # thema's, inspanningen, voortgang, mijlpalen, dorpsacties, kernen
+BUILDER_QUERIES = 7  # thema's, inspanningen, voortgang, mijlpalen, dorpsacties, kernen, inbreng rounds
 # Session, user, the edition, the user's roles, the content key, the cached page, the PDF's state.
 WARM_PAGE_QUERIES = 7
 

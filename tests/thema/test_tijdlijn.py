@@ -133,7 +133,8 @@ def _history_rows(a1) -> int:
 # Session, user, roles; the inspanning (with thema), its trekkers, its voortgang (with who entered it), its
 # mijlpalen; the history of the inspanning (with thema), its trekkers at each moment, the history of its voortgang,
 # the history of its mijlpalen. Was 10: the mijlpalen and their history came in, the thema names are now joined.
-QUERIES = 11
+# 12 since the network's inbreng: whether the inspanning came from a proposal (its origin, shown when it did).
+QUERIES = 12
 
 
 def test_fixed_number_of_queries(client, a1, gebruikers, django_assert_num_queries):

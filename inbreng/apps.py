@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InbrengConfig(AppConfig):
+    name = "inbreng"
+    verbose_name = "Inbreng van het netwerk"
