@@ -42,6 +42,7 @@ class InbrengRonde(models.Model):
         default=False,
         help_text="Aangevinkt: iedereen kan meedoen via de open pagina. Anders alleen wie een persoonlijke link kreeg.",
     )
+    gewijzigd_op = models.DateTimeField("gewijzigd op", auto_now=True)
 
     objects = RondeQuerySet.as_manager()
 

@@ -263,6 +263,8 @@ INBRENG_LIMIET_SECONDEN = env_int("INBRENG_LIMIET_SECONDEN", 600)
 # Sections that other apps add to an edition's structure (rapportage/builder.py): key -> function(editie) -> dict.
 # The glue wires them here, so rapportage imports no app that builds on it.
 RAPPORTAGE_SECTIES = {"netwerk": "inbreng.rapport.netwerk"}
+# The models those sections show: a change to them changes a concept's content key (cached page, new PDF).
+RAPPORTAGE_SECTIE_MODELLEN = ("inbreng.InbrengRonde", "inbreng.Bijdrage")
 
 # Shared by every web worker and the PDF worker: Redis when there is one, else a table in the database
 # (`manage.py createcachetable`, which `make run` and the production instructions run after migrate).

@@ -29,13 +29,22 @@ def _inhoud_tabellen() -> list[str]:
     from django.apps import apps
 
     delen, q = [], connection.ops.quote_name
-    for label in INHOUD_MODELLEN:
+    for label in inhoud_modellen():
         model = apps.get_model(label)
-        history = model.history.model
-        tabel, historie = (q(m._meta.db_table) for m in (model, history))
-        delen.append(f"(SELECT COUNT(*) FROM {tabel})")  # noqa: S608 (names from the models, quoted)
-        delen.append(f"(SELECT MAX({q(history._meta.pk.column)}) FROM {historie})")  # noqa: S608
+        delen.append(f"(SELECT COUNT(*) FROM {q(model._meta.db_table)})")  # noqa: S608 (names from the models, quoted)
+        if hasattr(model, "history"):
+            history = model.history.model
+            tabel, kolom = history._meta.db_table, history._meta.pk.column
+        else:  # a section's model without change history (personal data): its own time of the last change
+            tabel, kolom = model._meta.db_table, model._meta.get_field("gewijzigd_op").column
+        delen.append(f"(SELECT MAX({q(kolom)}) FROM {q(tabel)})")  # noqa: S608
     return delen
+
+
+def inhoud_modellen() -> tuple[str, ...]:
+    """The models whose rows a concept shows: the programme's, and those of the sections other apps add
+    (settings.RAPPORTAGE_SECTIE_MODELLEN; such a model without history has a `gewijzigd_op` that every save sets)."""
+    return INHOUD_MODELLEN + tuple(settings.RAPPORTAGE_SECTIE_MODELLEN)
 
 
 CACHE_SECONDEN = 7 * 24 * 3600  # a concept's page and structure; a change makes a new key anyway

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
 from rapportage import renders
-from rapportage.selectors import INHOUD_MODELLEN
+from rapportage.selectors import inhoud_modellen
 
 
 def _editie_gewijzigd(sender, instance, **kwargs):
@@ -15,7 +15,7 @@ def _editie_gewijzigd(sender, instance, **kwargs):
 def connect() -> None:
     from rapportage.models import Rapportage
 
-    for label in INHOUD_MODELLEN:
+    for label in inhoud_modellen():
         model = apps.get_model(label)
         post_save.connect(renders.plannen_na_wijziging, sender=model, dispatch_uid=f"pdf-{label}-save")
         post_delete.connect(renders.plannen_na_wijziging, sender=model, dispatch_uid=f"pdf-{label}-delete")

@@ -9,7 +9,8 @@ from tests.inbreng.maak import maak_bijdrage
 
 
 @pytest.fixture(autouse=True)
-def _lege_cache():
+def _lege_cache(db):
+    """The rate limit counts in the cache (a database table when there is no Redis): every test starts at zero."""
     cache.clear()
     yield
     cache.clear()

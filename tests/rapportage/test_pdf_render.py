@@ -12,8 +12,10 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 
 from dorpen.models import Dorpsactie, Kern
+from inbreng import services as inbreng_services
 from rapportage import renders
 from rapportage.models import PdfRender, Rapportage
+from tests.inbreng.maak import maak_bijdrage, maak_ronde
 from tests.kleine_editie import kleine_editie, png
 from thema.models import Inspanning, Thema, Voortgang
 
@@ -200,7 +202,16 @@ def _foto():
     a.save()
 
 
-@pytest.mark.parametrize("wijziging", [_voortgang, _inspanning, _thema, _kern, _dorpsactie, _editietekst, _foto])
+def _inbrengronde():
+    ronde = maak_ronde(Rapportage.objects.get(slug="testrapportage-2021"))
+    ronde.titel = "NIEUWE INHOUD"
+    ronde.save()
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [_voortgang, _inspanning, _thema, _kern, _dorpsactie, _editietekst, _foto, _inbrengronde],
+)
 def test_every_kind_of_change_shows_on_the_cached_page_and_in_a_new_pdf(editie, college, wijziging):
     url = f"/rapportages/{editie.slug}/"
     voor = college.get(url).content.decode()
@@ -212,4 +223,21 @@ def test_every_kind_of_change_shows_on_the_cached_page_and_in_a_new_pdf(editie, 
 
     na = college.get(url).content.decode()
     assert "NIEUWE INHOUD" in na or "nieuwe-inhoud" in na
+    assert _pdf(college, editie).getvalue() != pdf_voor
+
+
+def test_a_contribution_chosen_as_quote_shows_on_the_cached_page_and_in_a_new_pdf(editie, college):
+    """The network's section (inbreng/) is content too: a change of a contribution alone makes a new key."""
+    ronde = maak_ronde(editie)
+    bijdrage = inbreng_services.accepteren(
+        maak_bijdrage(inbreng_services.deelnemer_maken(ronde), kernen=(), goed="NIEUWE INHOUD")
+    )
+    url = f"/rapportages/{editie.slug}/"
+    assert "NIEUWE INHOUD" not in college.get(url).content.decode()
+    pdf_voor = _pdf(college, editie).getvalue()
+
+    bijdrage.citaat = True
+    bijdrage.save()
+
+    assert "NIEUWE INHOUD" in college.get(url).content.decode()
     assert _pdf(college, editie).getvalue() != pdf_voor
