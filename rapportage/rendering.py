@@ -43,7 +43,22 @@ def render_context(structuur: dict) -> dict:
             (veranderd.get("vervallen", []), "Vervallen", "Er is geen inspanning vervallen."),
         ],
         "kernen_zonder_acties": [k["naam"] for k in structuur["kernen"] if not k["acties"]],
+        "svg_kaart_netwerk": _kaart_netwerk(structuur),
     }
+
+
+BIJDRAGEN = svg.Eenheid("aantal_bijdragen", "bijdrage", "bijdragen")
+
+
+def _kaart_netwerk(structuur: dict) -> str | None:
+    """The network's section (an app's, settings.RAPPORTAGE_SECTIES): its contributions per kern on the same map."""
+    netwerk = structuur.get("netwerk")
+    if not netwerk:
+        return None
+    per_kern = {k["naam"]: k["aantal"] for k in netwerk["per_kern"]}
+    kernen = [{**k, "aantal_bijdragen": per_kern.get(k["naam"], 0)} for k in structuur["kernen"]]
+    titel = "Bijdragen uit het netwerk per kern"
+    return svg.kaart(grens(), kernen, titel=titel, bron=BRON_KAART, id_prefix="kaart-netwerk", eenheid=BIJDRAGEN)
 
 
 def aandacht(structuur: dict) -> list[tuple[str, list[dict]]]:

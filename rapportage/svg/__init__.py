@@ -7,7 +7,7 @@ placed is escaped, because names come from the database.
 """
 
 from rapportage.svg.basis import KLEUREN, VULLING
-from rapportage.svg.kaart import kaart
+from rapportage.svg.kaart import Eenheid, kaart
 from rapportage.svg.oogopslag import stacked_bars
 
-__all__ = ["KLEUREN", "VULLING", "kaart", "stacked_bars"]
+__all__ = ["KLEUREN", "VULLING", "Eenheid", "kaart", "stacked_bars"]

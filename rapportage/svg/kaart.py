@@ -1,8 +1,10 @@
-"""A schematic map of the municipality with a dot per kern, sized by its number of dorpsacties."""
+"""A schematic map of the municipality with a dot per kern, sized by a count per kern: its dorpsacties, or what
+else the caller counts (the network's contributions)."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from rapportage.svg.basis import (
     KAART_LIJN,
@@ -43,15 +45,25 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
     return w * h if w > 0 and h > 0 else 0.0
 
 
-def _aantal(kern: dict) -> int:
-    try:
-        return max(0, int(kern.get("aantal_acties") or 0))
-    except (TypeError, ValueError):
-        return 0
+@dataclass(frozen=True)
+class Eenheid:
+    """What the dots count: the field of a kern that holds the number, and its Dutch singular and plural."""
+
+    veld: str = "aantal_acties"
+    enkelvoud: str = "dorpsactie"
+    meervoud: str = "dorpsacties"
+
+    def aantal(self, kern: dict) -> int:
+        try:
+            return max(0, int(kern.get(self.veld) or 0))
+        except (TypeError, ValueError):
+            return 0
+
+    def tekst(self, n: int) -> str:
+        return f"1 {self.enkelvoud}" if n == 1 else f"{n} {self.meervoud}"
 
 
-def _acties(n: int) -> str:
-    return "1 dorpsactie" if n == 1 else f"{n} dorpsacties"
+DORPSACTIES = Eenheid()
 
 
 def kaart(
@@ -61,8 +73,9 @@ def kaart(
     titel: str,
     bron: str,
     id_prefix: str = "kaart",
+    eenheid: Eenheid = DORPSACTIES,
 ) -> str:
-    """Draw a schematic map: the municipal outline and one dot per kern, sized by its number of dorpsacties.
+    """Draw a schematic map: the municipal outline and one dot per kern, sized by its count (`eenheid`).
 
     kernen: [{"naam": "Arkel", "slug": "arkel", "soort": "dorp"|"stad", "lat": 51.864, "lon": 4.994,
     "aantal_acties": 3}, ...]
@@ -111,10 +124,10 @@ def kaart(
     # desc: every kern with its count, sorted by name
     gesorteerd = sorted(kernen, key=lambda k: str(k.get("naam", "")).casefold())
     if gesorteerd:
-        lijst = "; ".join(f"{k.get('naam', '')}: {_aantal(k)}" for k in gesorteerd)
-        totaal = sum(_aantal(k) for k in kernen)
+        lijst = "; ".join(f"{k.get('naam', '')}: {eenheid.aantal(k)}" for k in gesorteerd)
+        totaal = sum(eenheid.aantal(k) for k in kernen)
         desc = (
-            f"Kaart van de gemeente met {len(kernen)} kernen en het aantal dorpsacties per kern "
+            f"Kaart van de gemeente met {len(kernen)} kernen en het aantal {eenheid.meervoud} per kern "
             f"(in totaal {totaal}): {lijst}."
         )
     else:
@@ -137,13 +150,13 @@ def kaart(
         )
 
     # dots
-    max_n = max((_aantal(k) for k in kernen), default=0)
+    max_n = max((eenheid.aantal(k) for k in kernen), default=0)
     stap = min(3.0, 16.0 / math.sqrt(max_n)) if max_n else 3.0
     geplaatst: list[dict] = []
     for kern in kernen:
         if kern.get("lat") is None or kern.get("lon") is None:
             continue
-        n = _aantal(kern)
+        n = eenheid.aantal(kern)
         cx, cy = project(float(kern["lon"]), float(kern["lat"]))
         r = 4.0 + stap * math.sqrt(n) if n else 3.5
         geplaatst.append({"kern": kern, "n": n, "cx": cx, "cy": cy, "r": r})
@@ -229,7 +242,7 @@ def kaart(
             anker, tx = "middle", (bx0 + bx1) / 2
         soort_tekst = " (stad)" if stad else ""
         delen.append(
-            f"<g><title>{_e(naam)}{soort_tekst}: {_acties(n)}</title>{vorm}"
+            f"<g><title>{_e(naam)}{soort_tekst}: {eenheid.tekst(n)}</title>{vorm}"
             f'<rect x="{_n(bx0)}" y="{_n(by0)}" width="{_n(bx1 - bx0)}" height="{_n(by1 - by0)}" '
             f'fill="#ffffff" fill-opacity="0.6" rx="2"/>'
             f'<text x="{_n(tx)}" y="{_n(by1 - label_hoogte * 0.25)}" font-size="{_n(label_grootte)}" '
@@ -250,9 +263,10 @@ def kaart(
     leg.append(
         f'<circle cx="{_n(lx + 5)}" cy="{_n(ly + 6)}" r="3.5" fill="#ffffff" stroke="{KERN_KLEUR}" stroke-width="1.5"/>'
     )
-    leg.append(f'<text x="{_n(lx + 14)}" y="{_n(ly + 10)}">geen dorpsacties</text>')
-    lx += 14 + _tekstbreedte("geen dorpsacties", 12) + 18
-    tekst = "stipgrootte en (getal) = aantal dorpsacties"
+    geen = f"geen {eenheid.meervoud}"
+    leg.append(f'<text x="{_n(lx + 14)}" y="{_n(ly + 10)}">{_e(geen)}</text>')
+    lx += 14 + _tekstbreedte(geen, 12) + 18
+    tekst = f"stipgrootte en (getal) = aantal {eenheid.meervoud}"
     leg.append(f'<text x="{_n(lx)}" y="{_n(ly + 10)}">{tekst}</text>')
     leg.append("</g>")
     delen.append("".join(leg))

@@ -3,6 +3,8 @@
 Nothing that the kernteam did not accept is ever shown: not on public pages, not in the edition, not in the PDF.
 """
 
+import re
+
 import pytest
 
 from inbreng import links, services
@@ -36,6 +38,19 @@ def test_the_update_page_shows_what_the_network_said(client, gebruikers, gemoder
     assert f"<strong>{code} Jongerenplek</strong>" in html and "voorgesteld op" in html
     assert '<th scope="row">Nieuwpoort</th>' in html  # counted per kern, the text itself not shown
     assert GEHEIM not in html
+
+
+def test_the_map_shows_the_contributions_per_kern(client, gebruikers, gemodereerd, update):
+    client.force_login(gebruikers["college"])
+    html = client.get(f"/rapportages/{update.slug}/").content.decode()
+    kaart = html[html.index('aria-label="Kaart: bijdragen uit het netwerk per kern"') :]
+    kaart = kaart[: kaart.index("</figure>")]
+    assert "<title" in kaart and "Bijdragen uit het netwerk per kern" in kaart
+    # Three contributions, each about one kern (the default Streefkerk twice, Nieuwpoort once), told in words.
+    assert "het aantal bijdragen per kern (in totaal 3)" in kaart
+    assert "Streefkerk: 2" in kaart and "Nieuwpoort: 1" in kaart
+    assert re.search(r"<title>Nieuwpoort[^<:]*: 1 bijdrage</title>", kaart)  # the dot's own name, singular
+    assert "geen bijdragen" in kaart
 
 
 def test_unaccepted_contributions_are_never_in_the_structure_nor_the_pdf(gemodereerd, update):
