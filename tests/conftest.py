@@ -75,11 +75,23 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True, "locale": "nl-NL"}
 
 
+RUSTIG = """async () => {
+  void document.body.offsetHeight;
+  await document.fonts.ready;
+  const eindig = document.getAnimations().filter(
+    (a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(eindig.map((a) => a.finished.catch(() => null)));
+}"""
+
+
 @pytest.fixture
 def axe(page):
     """Runs axe-core on the current page; returns the WCAG 2.1 A/AA violations as readable lines."""
 
     def run() -> list[str]:
+        # A page that is still settling is judged as it will be: fonts loaded (an icon font not yet loaded shows
+        # its ligature as text) and finite transitions done (the editor's buttons fade in and out of 'disabled').
+        page.evaluate(RUSTIG)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
