@@ -72,3 +72,31 @@ def keuzes(inspanning: dict) -> list[tuple[str, str]]:
     return [(sleutel(INSPANNING, code), f"{code} als geheel")] + [
         (sleutel(INSPANNING, code, d["veld"]), f"{code} — {d['label']}") for d in inspanning["dimensies"]
     ]
+
+
+def formulier(structuur: dict, *, plek: str = "", inspanning: str = "") -> dict | None:
+    """What the comment form for one place needs, or None when the edition has no such place.
+
+    `plek`: a thema, a kern or the edition; the form returns to that place's block. `inspanning`: its code; the form
+    lets the reader choose the inspanning as a whole or one of its dimensions, and takes its whole section along
+    (a comment on a dimension lands in that dimension's block within it).
+    """
+    if inspanning:
+        gevonden = next((i for t in structuur["themas"] for i in t["inspanningen"] if i["code"] == inspanning), None)
+        if gevonden is None:
+            return None
+        label, anker = plekken(structuur)[sleutel(INSPANNING, inspanning)]
+        return {
+            "sleutel": sleutel(INSPANNING, inspanning),
+            "label": label,
+            "doel": anker,
+            "terug": blok_id(INSPANNING, anker),
+            "keuzes": keuzes(gevonden),
+        }
+    bekend = plekken(structuur)
+    if plek not in bekend:
+        return None
+    label, anker = bekend[plek]
+    soort, _, dimensie = delen(plek)
+    doel = blok_id(soort, anker, dimensie)
+    return {"sleutel": plek, "label": label, "doel": doel, "terug": doel, "keuzes": None}

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, rol_required
-from rapportage import planning, review, selectors
+from rapportage import planning, plekken, review, selectors
 from rapportage.models import Beoordeling, Herinnering, Opmerking, Rapportage
 from rapportage.review_forms import NotitieForm, OordeelForm, OpmerkingForm, TerReviewForm
 
@@ -31,6 +33,31 @@ def _fouten(request, fout, blok: str | None = None):
 
 
 @rol_required(REDACTIE, PROJECTLEIDER)
+def opmerking_nieuw(request, slug):
+    """The comment form of one place, loaded when the reader opens it: the report page carries a link per place,
+    not hundreds of forms. htmx takes the bare form into the page; without JavaScript it is a page of its own."""
+    editie = get_object_or_404(Rapportage, slug=slug)
+    if editie.status != Rapportage.Status.TER_REVIEW:
+        context = {"editie": editie, "formulier": None}
+    else:
+        structuur = selectors.get_structuur(editie, selectors.inhoud_sleutel(editie))
+        formulier = plekken.formulier(
+            structuur, plek=request.GET.get("plek", ""), inspanning=request.GET.get("inspanning", "")
+        )
+        if formulier is None:
+            raise Http404("Die plek staat niet in deze editie.")
+        context = {"editie": editie, "formulier": formulier}
+    sjabloon = (
+        "rapportage/review/_opmerking_form.html"
+        if request.headers.get("HX-Request")
+        else "rapportage/review/opmerking_nieuw.html"
+    )
+    response = render(request, sjabloon, context)
+    patch_vary_headers(response, ["HX-Request"])  # the same address answers a fragment or a page
+    return response
+
+
+@rol_required(REDACTIE, PROJECTLEIDER)
 @require_POST
 def opmerking_plaatsen(request, slug):
     editie = get_object_or_404(Rapportage, slug=slug)
@@ -46,6 +73,7 @@ def opmerking_plaatsen(request, slug):
             auteur=request.user,
             tekst=form.cleaned_data["tekst"],
             plek=form.cleaned_data["plek"],
+            structuur=selectors.get_structuur(editie, selectors.inhoud_sleutel(editie)),
             parent_id=form.cleaned_data["parent"],
         )
     except ValidationError as fout:

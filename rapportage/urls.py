@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/review/ter-review/", review_views.ter_review_sturen, name="ter_review_sturen"),
     path("<slug:slug>/review/terug-naar-concept/", review_views.terug_naar_concept, name="terug_naar_concept"),
     path("<slug:slug>/opmerkingen/", review_views.opmerking_plaatsen, name="opmerking_plaatsen"),
+    path("<slug:slug>/opmerkingen/nieuw/", review_views.opmerking_nieuw, name="opmerking_nieuw"),
     path("<slug:slug>/opmerkingen/<int:pk>/oplossen/", review_views.opmerking_oplossen, name="opmerking_oplossen"),
     path("<slug:slug>/oordeel/", review_views.oordeel_geven, name="oordeel_geven"),
     path("<slug:slug>/achterstand/", review_views.achterstand, name="achterstand"),

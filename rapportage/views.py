@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from molenlanden.common.bestanden import serve_file
 from molenlanden.common.xlsx import XLSX_CONTENT_TYPE
-from rapportage import export, renders, selectors
+from rapportage import export, renders, review_pagina, selectors
 from rapportage.models import Rapportage
 from rapportage.rendering import render_context
 from rapportage.review_forms import OordeelForm
@@ -52,7 +52,13 @@ def detail(request, editie):
         structuur = selectors.get_structuur(editie, sleutel)
         review = selectors.review_state(editie, request.user, structuur)
         review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
-        context = render_context(structuur) | {"review": review}
+        review["melding_blokken"] = review_pagina.melding_blokken(request)
+        rapport = _review_html(editie, sleutel, structuur, review["kan_reageren"])
+        context = {
+            "structuur": structuur,
+            "review": review,
+            "rapport_html": review_pagina.invullen(rapport, review, request, editie),
+        }
     else:  # the report as everyone reads it: rendered once per content
         context = {
             "structuur": {"editie": selectors.editie_kop(editie)},
@@ -71,6 +77,19 @@ def _rapport_html(editie, sleutel: str) -> str:
     # An adopted edition never changes: kept as long as the cache keeps anything.
     duur = None if editie.is_vastgesteld else selectors.CACHE_SECONDEN
     return mark_safe(cache.get_or_set(f"rapportage-html:{editie.pk}:{sleutel}", maak, duur))  # noqa: S308
+
+
+def _review_html(editie, sleutel: str, structuur: dict, kan_reageren: bool) -> str:
+    """The report with its review blocks but without threads: rendered once per content for the whole redactiegroep
+    (review_pagina fills in the threads per request)."""
+
+    def maak():
+        review = review_pagina.skelet(kan_reageren, structuur)
+        context = render_context(structuur) | {"editie": editie, "review": review}
+        return render_to_string("rapportage/_rapport.html", context)
+
+    cache_sleutel = f"rapportage-review-html:{editie.pk}:{sleutel}:{int(kan_reageren)}"
+    return cache.get_or_set(cache_sleutel, maak, selectors.CACHE_SECONDEN)
 
 
 @with_readable_editie

@@ -60,6 +60,11 @@ WALK = {
         f"/rapportages/{UPDATE}/opmerkingen/",
         _verwacht(LOGIN, 403, 302, 403, 302),
     ),
+    "rapportage:opmerking_nieuw": (
+        "get",
+        f"/rapportages/{UPDATE}/opmerkingen/nieuw/?plek=editie",
+        _verwacht(LOGIN, 403, 200, 403, 200),
+    ),
     "rapportage:opmerking_oplossen": (
         "post",
         f"/rapportages/{UPDATE}/opmerkingen/{{opmerking}}/oplossen/",

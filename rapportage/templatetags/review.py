@@ -1,6 +1,6 @@
 from django import template
 
-from rapportage import plekken
+from rapportage import review_pagina
 
 register = template.Library()
 
@@ -8,15 +8,13 @@ register = template.Library()
 @register.simple_tag
 def review_plek(review, soort, code="", dimensie=""):
     """The threads and the anchor of one place of the edition, from the review context of the detail view."""
-    sleutel = plekken.sleutel(soort, code, dimensie)
-    label, anker = review["plekken"].get(sleutel, ("", ""))
-    return {
-        "sleutel": sleutel,
-        "label": label,
-        "anker": anker,
-        "doel_id": plekken.blok_id(soort, anker, dimensie),
-        "draden": review["per_plek"].get(sleutel, []),
-    }
+    return review_pagina.plek(review, soort, code, dimensie)
 
 
-register.simple_tag(plekken.keuzes, name="review_keuzes")
+@register.simple_tag(takes_context=True)
+def review_draden(context, review, plek):
+    """In the report rendered once per content: a marker that each request fills in (review_pagina.invullen);
+    on the page itself (the edition's own block in the review panel): the threads."""
+    if review.get("skelet"):
+        return review_pagina.marker(plek["sleutel"])
+    return review_pagina.draden(review, plek, context.request, context["editie"])

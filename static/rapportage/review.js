@@ -43,6 +43,27 @@
     }
   });
 
+  // A place's comment form is loaded when it is opened: the link (which leads to the form's own page without
+  // JavaScript) is replaced by the form, and focus goes to its first field.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-review-open]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0 || !window.htmx) {
+      return;
+    }
+    event.preventDefault();
+    var plek = link.closest(".review-nieuw") || link;
+    htmx.ajax("GET", link.href, { target: plek, swap: "outerHTML" }).then(function () {
+      var formulier = document.querySelector("[data-review-nieuw]:not([data-geopend])");
+      if (formulier) {
+        formulier.setAttribute("data-geopend", "");
+        var veld = formulier.querySelector("select, textarea");
+        if (veld) {
+          veld.focus();
+        }
+      }
+    });
+  });
+
   function fout(event) {
     if (event.detail.target) {
       toon(event.detail.target, MISLUKT);

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from rapportage.models import Rapportage, ReviewGebeurtenis
-from tests.helpers import nieuwe_editie
+from tests.helpers import TEST_PASSWORD, nieuwe_editie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,6 +14,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def _uitloggen(page):
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_load_state()
+
+
+def _update_ter_review():
+    nieuwe_editie(
+        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
+        status=Rapportage.Status.TER_REVIEW, review_ronde=1,
+    )  # fmt: skip
 
 
 def _gemeld(page, blok, tekst, rol="status"):
@@ -93,10 +100,7 @@ def test_review_journey(page, live_server, gebruikers, live_demo, login, assert_
 def test_an_error_is_an_alert_in_the_block_and_takes_focus(
     page, live_server, gebruikers, live_demo, login, assert_accessible
 ):
-    nieuwe_editie(
-        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
-        status=Rapportage.Status.TER_REVIEW, review_ronde=1,
-    )  # fmt: skip
+    _update_ter_review()
     login("redacteur")
     page.goto(f"{live_server.url}/rapportages/update-2021/")
     blok = page.locator("#review-editie")
@@ -154,10 +158,7 @@ def test_voortgangsrapportage_and_kernen_without_actions_take_comments(
 def test_the_open_count_in_the_panel_follows_an_htmx_action_without_reload(
     page, live_server, gebruikers, live_demo, login, assert_accessible
 ):
-    nieuwe_editie(
-        titel="Update 2021", slug="update-2021", soort="update", peildatum=datetime.date(2021, 6, 1),
-        status=Rapportage.Status.TER_REVIEW, review_ronde=1,
-    )  # fmt: skip
+    _update_ter_review()
     login("projectleider")
     page.goto(f"{live_server.url}/rapportages/update-2021/")
     teller = page.locator("#review #review-open-aantal")
@@ -183,3 +184,46 @@ def test_the_open_count_in_the_panel_follows_an_htmx_action_without_reload(
     expect(page.locator("#review-open-aantal")).to_have_count(1)
     assert page.evaluate("window.geenHerlaad === true")
     assert_accessible()
+
+
+def test_a_comment_form_is_loaded_where_it_is_opened_and_takes_focus(
+    page, live_server, gebruikers, live_demo, login, assert_accessible
+):
+    _update_ter_review()
+    login("redacteur")
+    page.goto(f"{live_server.url}/rapportages/update-2021/")
+    expect(page.locator("textarea[name=tekst]")).to_have_count(0)  # no form until one is opened
+    page.evaluate("window.geenHerlaad = true")
+    a2 = page.locator("#inspanning-a2")
+    a2.get_by_role("link", name="Opmerking plaatsen over A2").click()
+    expect(page.get_by_label("Waarover gaat uw opmerking?")).to_be_focused()
+    expect(page.locator("textarea[name=tekst]")).to_have_count(1)
+    expect(a2.get_by_role("link", name="Opmerking plaatsen over A2")).to_have_count(0)
+    assert page.evaluate("window.geenHerlaad === true"), "loaded in place, not a new page"
+    assert_accessible()
+    a2.get_by_label("Uw opmerking", exact=True).fill("Wie is hier de trekker?")
+    a2.get_by_role("button", name="Opmerking plaatsen").click()
+    _gemeld(page, page.locator("#inspanning-a2-review"), "Uw opmerking is geplaatst.")
+    expect(page.locator("#inspanning-a2-review")).to_contain_text("Wie is hier de trekker?")
+    assert page.evaluate("window.geenHerlaad === true")
+
+
+def test_without_javascript_the_comment_form_is_a_page_that_leads_back(browser, live_server, gebruikers, live_demo):
+    # (The form's own page goes through axe and the Nu checker in the walk over every page.)
+    _update_ter_review()
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    zonder_js = context.new_page()
+    zonder_js.goto(f"{live_server.url}/inloggen/")
+    zonder_js.get_by_label("Gebruikersnaam").fill("redacteur")
+    zonder_js.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    zonder_js.get_by_role("button", name="Inloggen").click()
+    zonder_js.goto(f"{live_server.url}/rapportages/update-2021/")
+    zonder_js.get_by_role("link", name="Opmerking plaatsen over de editie als geheel").click()
+    expect(zonder_js.get_by_role("heading", level=1)).to_have_text("Opmerking plaatsen")
+    zonder_js.get_by_label("Uw opmerking", exact=True).fill("Graag een samenvatting vooraf.")
+    zonder_js.get_by_role("button", name="Opmerking plaatsen").click()
+    assert zonder_js.url.endswith("/rapportages/update-2021/#review-editie")
+    blok = zonder_js.locator("#review-editie")
+    expect(blok).to_contain_text("Graag een samenvatting vooraf.")
+    expect(blok.get_by_role("status")).to_contain_text("Uw opmerking is geplaatst.")
+    context.close()

@@ -241,3 +241,19 @@ def test_a_contribution_chosen_as_quote_shows_on_the_cached_page_and_in_a_new_pd
 
     assert "NIEUWE INHOUD" in college.get(url).content.decode()
     assert _pdf(college, editie).getvalue() != pdf_voor
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [_voortgang, _inspanning, _thema, _kern, _dorpsactie, _editietekst, _foto, _inbrengronde],
+)
+def test_every_kind_of_change_shows_on_the_cached_review_page(editie, client, gebruikers, wijziging):
+    """The review page keeps its report (with the review blocks) once per content too: a change shows at once."""
+    Rapportage.objects.filter(pk=editie.pk).update(status=Rapportage.Status.TER_REVIEW, review_ronde=1)
+    client.force_login(gebruikers["redacteur"])
+    url = f"/rapportages/{editie.slug}/"
+    voor = client.get(url).content.decode()
+    assert "data-review-open" in voor and "NIEUWE INHOUD" not in voor and "nieuwe-inhoud" not in voor
+    wijziging()
+    na = client.get(url).content.decode()
+    assert "NIEUWE INHOUD" in na or "nieuwe-inhoud" in na

@@ -23,6 +23,7 @@ def _urls(slug, pk):
         ("POST", reverse("rapportage:ter_review_sturen", args=[slug])): {"projectleider"},
         ("POST", reverse("rapportage:terug_naar_concept", args=[slug])): {"projectleider"},
         ("POST", reverse("rapportage:opmerking_plaatsen", args=[slug])): {"projectleider", "redacteur"},
+        ("GET", reverse("rapportage:opmerking_nieuw", args=[slug]) + "?plek=editie"): {"projectleider", "redacteur"},
         ("POST", reverse("rapportage:opmerking_oplossen", args=[slug, pk])): {"projectleider"},
         ("POST", reverse("rapportage:oordeel_geven", args=[slug])): {"redacteur"},
     }
@@ -263,6 +264,15 @@ def test_without_javascript_the_verdict_reports_next_to_the_verdict_form(ter_rev
     assert _melding(_blok(response, "review-oordeel"), "status") == "Uw oordeel is vastgelegd: akkoord."
 
 
+def _formulier(client, blok):
+    """The comment form a place's link opens, as htmx loads it into the page (the link must be in `blok`)."""
+    links = blok.xpath(".//a[@data-review-open]/@href")
+    assert len(links) == 1, lxml.html.tostring(blok)[:500]
+    response = client.get(links[0], headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    return lxml.html.fromstring(response.content)
+
+
 def _pdf_html(editie):
     return render_to_string("rapportage/pdf.html", render_context(build_structuur(editie)) | {"gemaakt_op": "nu"})
 
@@ -272,7 +282,7 @@ def test_a_kern_without_dorpsacties_can_be_commented_on_in_the_review_only(ter_r
     client.force_login(gebruikers["redacteur"])
     doc = lxml.html.fromstring(client.get(ter_review.get_absolute_url()).content)
     kern = doc.get_element_by_id("kern-zonderactie")
-    assert kern.xpath(".//input[@name='plek']/@value") == ["kern:zonderactie"]
+    assert _formulier(client, kern).xpath(".//input[@name='plek']/@value") == ["kern:zonderactie"]
     assert "Opmerking plaatsen over de dorpsacties in Zonderactie" in kern.text_content()
 
     response = client.post(
@@ -311,7 +321,7 @@ def test_voortgangsrapportage_takes_comments_on_every_shown_inspanning_dimension
     assert afwijkend
     for i in afwijkend:
         artikel = doc.get_element_by_id(i["anker"])
-        keuzes = artikel.xpath(".//select[@name='plek']/option/@value")
+        keuzes = _formulier(client, artikel).xpath(".//select[@name='plek']/option/@value")
         assert keuzes == [f"inspanning:{i['code']}"] + [f"inspanning:{i['code']}:{d['veld']}" for d in i["dimensies"]]
         for d in i["dimensies"]:
             blok = artikel.xpath(f".//*[@id='{i['anker']}-{d['veld']}']")
@@ -320,7 +330,7 @@ def test_voortgangsrapportage_takes_comments_on_every_shown_inspanning_dimension
                 assert blok[0].getparent().tag == "dd"  # next to the toelichting it is about
     for thema in structuur["themas"]:
         blok = doc.get_element_by_id(f"{thema['anker']}-review")
-        assert blok.xpath(".//input[@name='plek']/@value") == [f"thema:{thema['code']}"]
+        assert _formulier(client, blok).xpath(".//input[@name='plek']/@value") == [f"thema:{thema['code']}"]
     assert doc.get_element_by_id("thema-groen-thema").tag == "li"  # the anchor of a thema without a section
 
     for plek, terug, blok_id in [
