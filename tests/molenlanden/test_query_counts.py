@@ -32,16 +32,28 @@ def test_same_number_of_queries_at_ten_times_the_data(
     assert response.status_code == 200
 
 
-def test_vermenigvuldig_demodata_makes_ten_times_the_programme(demo):
+def test_vermenigvuldig_demodata_makes_ten_times_the_programme_in_the_same_kernen(demo):
     from dorpen.models import Dorpsactie, Kern
     from thema.models import Inspanning, Thema, Voortgang
 
-    models = (Thema, Inspanning, Voortgang, Kern, Dorpsactie)
+    models = (Thema, Inspanning, Voortgang, Dorpsactie)
     before = [m.objects.count() for m in models]
+    kernen = Kern.objects.count()
+    nieuwpoort = Dorpsactie.objects.filter(kern__naam="Nieuwpoort").count()
     multiply_demodata(10)
     assert [m.objects.count() for m in models] == [10 * n for n in before]
+    assert Kern.objects.count() == kernen == 21
+    assert Dorpsactie.objects.filter(kern__naam="Nieuwpoort").count() == 10 * nieuwpoort
     assert Inspanning.objects.get(code="A1-10").voortgang.count() == 2
-    assert (
-        Dorpsactie.objects.filter(kern__naam="Nieuwpoort 10").count()
-        == Dorpsactie.objects.filter(kern__naam="Nieuwpoort").count()
-    )
+
+
+def test_vermenigvuldig_demodata_with_six_periods_per_inspanning(demo):
+    from thema.models import Inspanning
+
+    laatste = Inspanning.objects.get(code="A1").voortgang.order_by("-peildatum")[0].peildatum
+    multiply_demodata(10, perioden=6)
+    for code in ("A1", "A1-10", "C2-4"):
+        perioden = list(Inspanning.objects.get(code=code).voortgang.values_list("peildatum", flat=True))
+        assert len(perioden) == len(set(perioden)) == 6
+    # Earlier periods only: what an edition shows as the latest judgement stays the same.
+    assert Inspanning.objects.get(code="A1-10").voortgang.order_by("-peildatum")[0].peildatum == laatste

@@ -119,7 +119,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{'data':>5} | {'bouwen':>17} | {'inhoudssleutel':>14} | max RSS")
         for factor in (1, 10):
             if factor == 10:
-                multiply_demodata(10)
+                multiply_demodata(10, perioden=6)
             bouw_t, bouw_q, _ = _measure(lambda: build_structuur(update))
             sleutel = _sleutel_functie()
             sleutel_t = _measure(lambda s=sleutel: s(update))[0] if sleutel else None
@@ -266,7 +266,7 @@ class Command(BaseCommand):
                 _leeg_programma()
                 load_demodata()
                 if factor > 1:
-                    multiply_demodata(factor)
+                    multiply_demodata(factor, perioden=6)
                 export_t, export_q, _ = _measure(exporteer_programma)
                 werkmap = exporteer_programma()
                 rijen = sum(len(_blad) for _blad in _bladen(werkmap))

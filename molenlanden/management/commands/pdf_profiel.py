@@ -70,7 +70,7 @@ class Command(BaseCommand):
 
         load_demodata()
         if factor > 1:
-            multiply_demodata(factor)
+            multiply_demodata(factor, perioden=6)
         edities = [
             editie_opslaan(Rapportage(titel=titel, slug=slug, soort=slug.replace("-", "_"), peildatum=peildatum))
             for titel, slug, peildatum in (
