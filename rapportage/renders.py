@@ -21,10 +21,10 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
-from rapportage import pdf, review
+from rapportage import pagina, pdf, review
 from rapportage.builder import build_structuur
 from rapportage.models import PdfRender, Rapportage
-from rapportage.selectors import inhoud_sleutel
+from rapportage.selectors import get_structuur, inhoud_sleutel
 
 logger = logging.getLogger(__name__)
 VASTLOPEN = datetime.timedelta(minutes=30)  # a render "bezig" this long belongs to a worker that died
@@ -136,8 +136,10 @@ def maken(editie_id: int) -> str:
 
 def _concept(editie: Rapportage, gestart) -> None:
     sleutel = inhoud_sleutel(editie)
+    _voortgang(editie.pk, 10)
+    pagina.opwarmen(editie, sleutel)  # the page of this content, too: no reader waits for its first render
     _voortgang(editie.pk, 15)
-    inhoud = pdf.render_pdf(build_structuur(editie))
+    inhoud = pdf.render_pdf(get_structuur(editie, sleutel))
     _voortgang(editie.pk, 90)
     naam = _bewaar(f"concepten/{editie.slug}-{sleutel[:16]}.pdf", inhoud)
     with transaction.atomic():
@@ -176,6 +178,7 @@ def _vaststellen(editie: Rapportage, aanvraag: dict) -> None:
             editie.save()
             door = _gebruiker(aanvraag.get("door_id"))
             review.log_vaststellen(editie, door=door, override_reden=aanvraag["override_reden"])
+            transaction.on_commit(lambda: pagina.opwarmen(editie, inhoud_sleutel(editie)))
             PdfRender.objects.filter(pk=editie.pk).update(
                 status=PdfRender.Status.KLAAR, voortgang=100, klaar_op=timezone.now(), vaststellen=None
             )

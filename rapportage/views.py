@@ -1,20 +1,17 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, Value, When
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from molenlanden.common.bestanden import serve_file
 from molenlanden.common.xlsx import XLSX_CONTENT_TYPE
-from rapportage import export, renders, review_pagina, selectors
+from rapportage import export, pagina, renders, review_pagina, selectors
 from rapportage.models import Rapportage
-from rapportage.rendering import render_context
 from rapportage.review_forms import OordeelForm
 from rapportage.services import export_filename, pdf_filename
 
@@ -53,7 +50,7 @@ def detail(request, editie):
         review = selectors.review_state(editie, request.user, structuur)
         review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
         review["melding_blokken"] = review_pagina.melding_blokken(request)
-        rapport = _review_html(editie, sleutel, structuur, review["kan_reageren"])
+        rapport = pagina.review_html(editie, sleutel, structuur)
         context = {
             "structuur": structuur,
             "review": review,
@@ -62,34 +59,10 @@ def detail(request, editie):
     else:  # the report as everyone reads it: rendered once per content
         context = {
             "structuur": {"editie": selectors.editie_kop(editie)},
-            "rapport_html": _rapport_html(editie, sleutel),
+            "rapport_html": mark_safe(pagina.rapport_html(editie, sleutel)),  # noqa: S308 (our own template)
         }
     context |= {"editie": editie, "pdf": pdf_toestand(editie, sleutel)}
     return render(request, "rapportage/detail.html", context)
-
-
-def _rapport_html(editie, sleutel: str) -> str:
-    def maak():
-        structuur = selectors.get_structuur(editie, sleutel)
-        context = render_context(structuur) | {"editie": editie, "review": None}
-        return render_to_string("rapportage/_rapport.html", context)
-
-    # An adopted edition never changes: kept as long as the cache keeps anything.
-    duur = None if editie.is_vastgesteld else selectors.CACHE_SECONDEN
-    return mark_safe(cache.get_or_set(f"rapportage-html:{editie.pk}:{sleutel}", maak, duur))  # noqa: S308
-
-
-def _review_html(editie, sleutel: str, structuur: dict, kan_reageren: bool) -> str:
-    """The report with its review blocks but without threads: rendered once per content for the whole redactiegroep
-    (review_pagina fills in the threads per request)."""
-
-    def maak():
-        review = review_pagina.skelet(kan_reageren, structuur)
-        context = render_context(structuur) | {"editie": editie, "review": review}
-        return render_to_string("rapportage/_rapport.html", context)
-
-    cache_sleutel = f"rapportage-review-html:{editie.pk}:{sleutel}:{int(kan_reageren)}"
-    return cache.get_or_set(cache_sleutel, maak, selectors.CACHE_SECONDEN)
 
 
 @with_readable_editie

@@ -13,7 +13,7 @@ from django_tasks import default_task_backend
 
 from dorpen.models import Dorpsactie, Kern
 from inbreng import services as inbreng_services
-from rapportage import renders
+from rapportage import renders, services
 from rapportage.models import PdfRender, Rapportage
 from tests.inbreng.maak import maak_bijdrage, maak_ronde
 from tests.kleine_editie import kleine_editie, png
@@ -257,3 +257,38 @@ def test_every_kind_of_change_shows_on_the_cached_review_page(editie, client, ge
     wijziging()
     na = client.get(url).content.decode()
     assert "NIEUWE INHOUD" in na or "nieuwe-inhoud" in na
+
+
+def _rendert_rapport(client, editie) -> bool:
+    response = client.get(f"/rapportages/{editie.slug}/")
+    assert response.status_code == 200
+    return "rapportage/_rapport.html" in [t.name for t in response.templates]
+
+
+@pytest.mark.parametrize("status", [Rapportage.Status.CONCEPT, Rapportage.Status.TER_REVIEW])
+def test_the_worker_renders_the_page_of_the_new_content_too(editie, client, gebruikers, status):
+    """After a change, the render task renders the page as readers and as the review see it: no reader waits."""
+    Rapportage.objects.filter(pk=editie.pk).update(status=status, review_ronde=1)
+    editie.refresh_from_db()
+    _thema()
+    renders.nu_plannen(editie)  # the worker's task (tasks run at once in tests)
+    for rol in ("college", "redacteur"):
+        client.force_login(gebruikers[rol])
+        assert not _rendert_rapport(client, editie), rol
+    _inspanning()  # without the worker, the first reader renders it (and the next one does not)
+    assert _rendert_rapport(client, editie) and not _rendert_rapport(client, editie)
+
+
+def test_adopting_renders_the_adopted_page(editie, client, gebruikers, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.vaststellen(
+            editie,
+            vastgesteld_op=datetime.date(2021, 7, 1),
+            vastgesteld_door="het college",
+            openbaar=True,
+            override_reden="Vastgesteld buiten de review om",
+        )
+    editie.refresh_from_db()
+    assert editie.is_vastgesteld
+    client.force_login(gebruikers["college"])
+    assert not _rendert_rapport(client, editie)
