@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DEV := DJANGO_DEBUG=true
 
-.PHONY: run test test-fast bench lint format lock assets migrations
+.PHONY: run test test-fast bench bench-wrk lint format lock assets migrations
 
 # Two installs from the locks (pinned, with hashes: pip checks every file): what running needs, and
 # what tests and tooling need besides. `make run` installs only the first.
@@ -43,6 +43,11 @@ test-fast: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(DEV) $(PY) manage.py bench
+
+# Many readers at once (wrk, Debian's package): gunicorn with production settings on a throwaway database, on the
+# configured PostgreSQL when DATABASE_URL points there (as issue 14 measures it).
+bench-wrk: $(VENV)/.installed-dev
+	$(DEV) $(PY) manage.py belasting
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
