@@ -21,7 +21,8 @@ def with_readable_editie(view):
 
     @wraps(view)
     def wrapped(request, slug, *args, **kwargs):
-        editie = get_object_or_404(Rapportage.objects.select_related("vorige_editie"), slug=slug)
+        # The snapshot of an adopted edition (megabytes at ten times the programme) only when a view reads it.
+        editie = get_object_or_404(Rapportage.objects.select_related("vorige_editie").defer("snapshot"), slug=slug)
         if not editie.readable_by(request.user):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
@@ -58,7 +59,7 @@ def detail(request, editie):
         }
     else:  # the report as everyone reads it: rendered once per content
         context = {
-            "structuur": {"editie": selectors.editie_kop(editie)},
+            "structuur": {"editie": pagina.editie_kop(editie, sleutel)},
             "rapport_html": mark_safe(pagina.rapport_html(editie, sleutel)),  # noqa: S308 (our own template)
         }
     context |= {"editie": editie, "pdf": pdf_toestand(editie, sleutel)}

@@ -46,6 +46,14 @@ def _browser_required():
 
 
 @pytest.fixture(autouse=True)
+def _no_pages_from_an_earlier_test():
+    """Each test's database starts afresh (its cache table too); so does the process's own store of adopted pages."""
+    from rapportage import pagina
+
+    pagina.vergeten()
+
+
+@pytest.fixture(autouse=True)
 def _files_in_tmp(settings, tmp_path):
     """Uploads and stored PDFs go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -163,7 +163,11 @@ class Command(BaseCommand):
             "",
             pdf_regels,
         )
-        self._blok("Opgeslagen PDF downloaden (vastgestelde editie, hele bestand gelezen)", "", serveer_regels)
+        self._blok(
+            "Opgeslagen PDF downloaden (vastgestelde editie, hele bestand gelezen) en de vastgestelde pagina",
+            "",
+            serveer_regels,
+        )
         self._blok("Startpagina van de projectleider (planning en budget)", "", start_regels)
         self._bench_programma_io(update)
 
@@ -241,9 +245,13 @@ class Command(BaseCommand):
 
         adopted_t, _, adopted_cpu = _measure(lambda: download(f"/rapportages/{vastgesteld.slug}/pdf/"))
         concept_t, _, concept_cpu = _measure(lambda: download(f"/rapportages/{concept.slug}/pdf/"))
+        anoniem = Client()
+        anoniem.get(vastgesteld.get_absolute_url())  # its first reader
+        pagina_t, pagina_q, pagina_cpu = _measure(lambda: anoniem.get(vastgesteld.get_absolute_url()))
         return (
             f"vastgesteld {_ms(adopted_cpu)} CPU {_ms(adopted_t)} | "
-            f"concept (opgeslagen of 202) {_ms(concept_cpu)} CPU {_ms(concept_t)}"
+            f"concept (opgeslagen of 202) {_ms(concept_cpu)} CPU {_ms(concept_t)} | "
+            f"openbare vastgestelde pagina, anoniem: {pagina_q} q {_ms(pagina_cpu)} CPU"
         )
 
     def _bench_programma_io(self, update):

@@ -1,0 +1,54 @@
+"""An adopted edition's page comes from the process itself after its first reader: it can never change."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from rapportage import pagina, services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def vastgesteld(wrap_up, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.vaststellen(
+            wrap_up,
+            vastgesteld_op=datetime.date(2021, 1, 19),
+            vastgesteld_door="het college",
+            openbaar=True,
+            override_reden="Vastgesteld vóór de review in de applicatie",
+        )
+    wrap_up.refresh_from_db()
+    assert wrap_up.is_vastgesteld
+    return wrap_up
+
+
+def _lees(client, editie):
+    response = client.get(editie.get_absolute_url())
+    assert response.status_code == 200
+    return response
+
+
+def test_an_adopted_page_is_read_from_the_process_without_the_shared_cache(vastgesteld, client):
+    eerste = _lees(client, vastgesteld).content
+    cache.clear()  # the shared cache lost it: the process still has it, and renders nothing
+    tweede = _lees(client, vastgesteld)
+    assert "rapportage/_rapport.html" not in [t.name for t in tweede.templates]
+    assert tweede.content == eerste and "Digitale wrap-up 2020" in tweede.content.decode()
+
+
+def test_a_concept_page_is_never_kept_in_the_process(update, gebruikers, client):
+    client.force_login(gebruikers["college"])
+    _lees(client, update)
+    cache.clear()
+    assert "rapportage/_rapport.html" in [t.name for t in _lees(client, update).templates]
+
+
+def test_the_process_keeps_a_few_adopted_pages_only(vastgesteld, client, monkeypatch):
+    monkeypatch.setattr(pagina, "VASTGESTELD_IN_PROCES", 1)  # its page and its heading
+    _lees(client, vastgesteld)
+    pagina.rapport_html(vastgesteld, "een-andere-inhoud")  # as if a second adopted edition was read
+    cache.clear()
+    assert "rapportage/_rapport.html" in [t.name for t in _lees(client, vastgesteld).templates]
