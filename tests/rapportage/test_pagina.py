@@ -31,6 +31,11 @@ def _lees(client, editie):
     return response
 
 
+def test_adopting_renders_the_adopted_page_before_its_first_reader(vastgesteld, client):
+    pagina.vergeten()  # (only the shared cache: as for a web worker beside the one that adopted it)
+    assert "rapportage/_rapport.html" not in [t.name for t in _lees(client, vastgesteld).templates]
+
+
 def test_an_adopted_page_is_read_from_the_process_without_the_shared_cache(vastgesteld, client):
     eerste = _lees(client, vastgesteld).content
     cache.clear()  # the shared cache lost it: the process still has it, and renders nothing

@@ -13,7 +13,7 @@ from django_tasks import default_task_backend
 
 from dorpen.models import Dorpsactie, Kern
 from inbreng import services as inbreng_services
-from rapportage import renders, services
+from rapportage import renders
 from rapportage.models import PdfRender, Rapportage
 from tests.inbreng.maak import maak_bijdrage, maak_ronde
 from tests.kleine_editie import kleine_editie, png
@@ -277,18 +277,3 @@ def test_the_worker_renders_the_page_of_the_new_content_too(editie, client, gebr
         assert not _rendert_rapport(client, editie), rol
     _inspanning()  # without the worker, the first reader renders it (and the next one does not)
     assert _rendert_rapport(client, editie) and not _rendert_rapport(client, editie)
-
-
-def test_adopting_renders_the_adopted_page(editie, client, gebruikers, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.vaststellen(
-            editie,
-            vastgesteld_op=datetime.date(2021, 7, 1),
-            vastgesteld_door="het college",
-            openbaar=True,
-            override_reden="Vastgesteld buiten de review om",
-        )
-    editie.refresh_from_db()
-    assert editie.is_vastgesteld
-    client.force_login(gebruikers["college"])
-    assert not _rendert_rapport(client, editie)
