@@ -5,6 +5,7 @@ Each reads with a fixed number of queries, whatever the number of comments or in
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 
@@ -23,13 +24,18 @@ from thema.kleuren import kleur_gewijzigd
 from thema.models import Inspanning
 
 
-def _inhoud_tabellen() -> list[str]:
+def _inhoud_tabellen() -> str:
     """SQL that sums up everything a concept shows: per table its row count (adds, deletes) and the newest entry of
     its change history (every save). One query for all of them."""
+    return _inhoud_sql(inhoud_modellen(), connection.vendor)
+
+
+@functools.cache  # written once per process: each `Model.history` builds a manager class (most of the key's time)
+def _inhoud_sql(modellen: tuple[str, ...], vendor: str) -> str:
     from django.apps import apps
 
     delen, q = [], connection.ops.quote_name
-    for label in inhoud_modellen():
+    for label in modellen:
         model = apps.get_model(label)
         delen.append(f"(SELECT COUNT(*) FROM {q(model._meta.db_table)})")  # noqa: S608 (names from the models, quoted)
         if hasattr(model, "history"):
@@ -38,7 +44,7 @@ def _inhoud_tabellen() -> list[str]:
         else:  # a section's model without change history (personal data): its own time of the last change
             tabel, kolom = model._meta.db_table, model._meta.get_field("gewijzigd_op").column
         delen.append(f"(SELECT MAX({q(kolom)}) FROM {q(tabel)})")  # noqa: S608
-    return delen
+    return "SELECT " + ", ".join(delen)
 
 
 def inhoud_modellen() -> tuple[str, ...]:
@@ -69,7 +75,7 @@ def inhoud_sleutel(editie: Rapportage) -> str:
     if editie.is_vastgesteld:
         return f"vastgesteld-{editie.pdf_sha256 or editie.pk}"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(_inhoud_tabellen()))  # noqa: S608 (table names from the models)
+        cursor.execute(_inhoud_tabellen())
         tellingen = cursor.fetchone()
     vorige = editie.vorige_editie
     delen = [

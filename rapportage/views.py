@@ -45,25 +45,27 @@ def lijst(request):
 
 @with_readable_editie
 def detail(request, editie):
-    sleutel = selectors.inhoud_sleutel(editie)
+    sleutel, rapport = selectors.inhoud_sleutel(editie), None
     if selectors.neemt_deel_aan_review(editie, request.user):
         structuur = selectors.get_structuur(editie, sleutel)
         review = selectors.review_state(editie, request.user, structuur)
         review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
         review["melding_blokken"] = review_pagina.melding_blokken(request)
-        rapport = pagina.review_html(editie, sleutel, structuur)
+        skelet = pagina.review_html(editie, sleutel, structuur)
         context = {
             "structuur": structuur,
             "review": review,
-            "rapport_html": review_pagina.invullen(rapport, review, request, editie),
+            "rapport_html": review_pagina.invullen(skelet, review, request, editie),
         }
-    else:  # the report as everyone reads it: rendered once per content
+    else:  # the report as everyone reads it: rendered once per content, put into the page as it is kept
         context = {
             "structuur": {"editie": pagina.editie_kop(editie, sleutel)},
-            "rapport_html": mark_safe(pagina.rapport_html(editie, sleutel)),  # noqa: S308 (our own template)
+            "rapport_html": mark_safe(pagina.PLEK),  # noqa: S308 (a constant)
         }
+        rapport = pagina.rapport_utf8(editie, sleutel)
     context |= {"editie": editie, "pdf": pdf_toestand(editie, sleutel)}
-    return render(request, "rapportage/detail.html", context)
+    response = render(request, "rapportage/detail.html", context)
+    return response if rapport is None else pagina.met_rapport(response, rapport)
 
 
 @with_readable_editie

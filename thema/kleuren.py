@@ -1,5 +1,7 @@
 """The stoplight: four colours, each with a word, so colour is never the only carrier of meaning."""
 
+import functools
+
 from django.db import models
 
 
@@ -99,6 +101,11 @@ def trend(vorige: str | None, huidige: str | None) -> str | None:
 
 def badge_html(kleur: str | None, dimensie: str | None = None):
     """A badge that carries the word as well as the colour (WCAG 1.4.1)."""
+    return _badge(kleur or None, dimensie)
+
+
+@functools.cache  # a handful of badges, thousands of times per report page and admin list
+def _badge(kleur: str | None, dimensie: str | None):
     from django.utils.html import format_html
     from django.utils.safestring import mark_safe
 

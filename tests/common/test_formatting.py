@@ -102,3 +102,18 @@ def test_no_amount_in_an_edition_reads_as_a_trailing_dash_and_a_full_stop(client
         html = client.get(f"/rapportages/{editie.slug}/").content.decode()
         assert ",-." not in html
         assert "€\u00a00,-" not in html
+
+
+def test_euro_and_datum_write_what_djangos_dutch_formats_write():
+    from django.utils import formats, translation
+
+    bedragen = [0, 1, 999, 1000, 146830, 1234567, Decimal("0.5"), Decimal("1234.5"), Decimal("-0.004"), -12, 10**9]
+    with translation.override("nl"):
+        for waarde in bedragen:
+            bedrag = abs(Decimal(str(waarde)).quantize(Decimal("0.01")))
+            plaatsen = 0 if bedrag == bedrag.to_integral_value() else 2
+            getal = formats.number_format(bedrag, decimal_pos=plaatsen, use_l10n=True, force_grouping=True)
+            assert euro(waarde).endswith(f"€\u00a0{getal}{',-' if plaatsen == 0 else ''}"), waarde
+        for maand in range(1, 13):
+            dag = datetime.date(2021, maand, maand + 17)
+            assert datum(dag) == formats.date_format(dag, "j F Y")

@@ -10,8 +10,13 @@ PAGINAS = [
     ("redacteur", "/", 11),
     ("trekker", "/", 11),
     ("projectleider", "/", 14),
-    ("projectleider", "/admin/thema/inspanning/", 10),
-    ("projectleider", "/admin/dorpen/dorpsactie/", 10),
+    ("projectleider", "/admin/thema/inspanning/", 9),
+    ("projectleider", "/admin/thema/inspanning/?laatste_inhoud=groen&q=a", 9),
+    ("projectleider", "/admin/thema/voortgang/", 10),
+    ("projectleider", "/admin/thema/voortgang/?planning__exact=oranje&o=-3", 10),
+    ("projectleider", "/admin/dorpen/dorpsactie/", 9),
+    ("projectleider", "/admin/dorpen/dorpsactie/?status__exact=in_uitvoering&o=5", 9),
+    ("projectleider", "/admin/rapportage/rapportage/", 7),
 ]
 
 

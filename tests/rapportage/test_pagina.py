@@ -57,3 +57,18 @@ def test_the_process_keeps_a_few_adopted_pages_only(vastgesteld, client, monkeyp
     pagina.rapport_html(vastgesteld, "een-andere-inhoud")  # as if a second adopted edition was read
     cache.clear()
     assert "rapportage/_rapport.html" in [t.name for t in _lees(client, vastgesteld).templates]
+
+
+def test_a_concept_page_is_kept_compressed_and_read_back_the_same(update, gebruikers, client):
+    from rapportage import selectors
+
+    client.force_login(gebruikers["college"])
+    eerste = _lees(client, update)
+    assert "rapportage/_rapport.html" in [t.name for t in eerste.templates]
+    tweede = _lees(client, update)
+    assert "rapportage/_rapport.html" not in [t.name for t in tweede.templates]
+    sleutel = selectors.inhoud_sleutel(update)
+    rapport = pagina.rapport_html(update, sleutel)
+    assert rapport in eerste.content.decode() and rapport in tweede.content.decode()  # (beside a nonce per request)
+    bewaard = cache.get(f"rapportage-html:{update.pk}:{sleutel}")
+    assert isinstance(bewaard, bytes) and len(bewaard) < len(rapport.encode()) / 4

@@ -26,6 +26,7 @@ from django.db import connection
 from django.test import Client
 
 RUNS = 5
+ONDERDELEN = ("pagina", "admin", "pdf", "start", "io")
 ADMIN_LIJSTEN = ("thema/inspanning", "thema/voortgang", "dorpen/dorpsactie", "rapportage/rapportage")
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -68,6 +69,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--pdf-uit", nargs=2, metavar=("STRUCTUUR.json", "UIT.pdf"), help=argparse.SUPPRESS)
+        parser.add_argument(
+            "--alleen",
+            nargs="+",
+            choices=ONDERDELEN,
+            default=ONDERDELEN,
+            help="Meet alleen deze onderdelen (de bouw en de inhoudssleutel altijd); de PDF duurt verreweg het langst.",
+        )
 
     def handle(self, *args, **options):
         if options["pdf_uit"]:
@@ -76,7 +84,7 @@ class Command(BaseCommand):
         oude_naam = connection.settings_dict["NAME"]
         creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
         try:
-            self._bench()
+            self._bench(set(options["alleen"]))
         finally:
             creation.destroy_test_db(oude_naam, verbosity=0)
 
@@ -91,7 +99,7 @@ class Command(BaseCommand):
         meting = {"wall": time.perf_counter() - start, "cpu": gebruik.ru_utime + gebruik.ru_stime}
         self.stdout.write(json.dumps(meting | {"rss_mb": gebruik.ru_maxrss / 1024}))
 
-    def _bench(self):
+    def _bench(self, onderdelen):
         from molenlanden.demo.programma import load_demodata
         from molenlanden.demo.scale import multiply_demodata
         from rapportage.builder import build_structuur
@@ -127,30 +135,36 @@ class Command(BaseCommand):
                 f"{factor:>4}× | {bouw_q:>3} q {_ms(bouw_t)} | {_ms(sleutel_t) if sleutel else '(geen)':>14} | "
                 f"{_rss_mb():.0f} MB"
             )
-            for naam, wie in (("lezen (college)", client), ("review (redactie)", redacteur)):
-                wie.get(pagina)  # warm up: template loading
-                koud_t, koud_q, koud_cpu = _measure(lambda w=wie: w.get(pagina), voor=cache.clear)
-                wie.get(pagina)
-                warm_t, warm_q, warm_cpu = _measure(lambda w=wie: w.get(pagina))
-                grootte = len(wie.get(pagina).content)
-                pagina_regels.append(
-                    f"{factor:>4}× | {naam:<17} | {koud_q:>3} q {_ms(koud_cpu)} CPU {_ms(koud_t)} | "
-                    f"{warm_q:>3} q {_ms(warm_cpu)} CPU | {grootte / 1024:>7.0f} kB"
-                )
-            for lijst in ADMIN_LIJSTEN:
-                assert leider.get(f"/admin/{lijst}/").status_code == 200, lijst
-                admin_t, admin_q, admin_cpu = _measure(lambda lijst=lijst: leider.get(f"/admin/{lijst}/"))
-                admin_regels.append(f"{factor:>4}× | {lijst:<22} | {admin_q:>3} q {_ms(admin_cpu)} CPU {_ms(admin_t)}")
-            pdf_bytes, regel = self._pdf_koud(update)
-            pdf_regels.append(f"{factor:>4}× | {regel}")
-            if (chromium := self._chromium(update)) is not None:
-                pdf_regels.append(f"{factor:>4}× | {chromium}")
-            if factor == 1:
-                wrap_up = _vaststellen(wrap_up, pdf_bytes)
-            serveer_regels.append(f"{factor:>4}× | {self._serveren(client, update, wrap_up)}")
-            leider.get("/")  # warm up
-            start_t, start_q, start_cpu = _measure(lambda: leider.get("/"))
-            start_regels.append(f"{factor:>4}× | {start_q:>3} q {_ms(start_cpu)} CPU {_ms(start_t)}")
+            if "pagina" in onderdelen:
+                for naam, wie in (("lezen (college)", client), ("review (redactie)", redacteur)):
+                    wie.get(pagina)  # warm up: template loading
+                    koud_t, koud_q, koud_cpu = _measure(lambda w=wie: w.get(pagina), voor=cache.clear)
+                    wie.get(pagina)
+                    warm_t, warm_q, warm_cpu = _measure(lambda w=wie: w.get(pagina))
+                    grootte = len(wie.get(pagina).content)
+                    pagina_regels.append(
+                        f"{factor:>4}× | {naam:<17} | {koud_q:>3} q {_ms(koud_cpu)} CPU {_ms(koud_t)} | "
+                        f"{warm_q:>3} q {_ms(warm_cpu)} CPU | {grootte / 1024:>7.0f} kB"
+                    )
+            if "admin" in onderdelen:
+                for lijst in ADMIN_LIJSTEN:
+                    assert leider.get(f"/admin/{lijst}/").status_code == 200, lijst
+                    admin_t, admin_q, admin_cpu = _measure(lambda lijst=lijst: leider.get(f"/admin/{lijst}/"))
+                    admin_regels.append(
+                        f"{factor:>4}× | {lijst:<22} | {admin_q:>3} q {_ms(admin_cpu)} CPU {_ms(admin_t)}"
+                    )
+            if "pdf" in onderdelen:
+                pdf_bytes, regel = self._pdf_koud(update)
+                pdf_regels.append(f"{factor:>4}× | {regel}")
+                if (chromium := self._chromium(update)) is not None:
+                    pdf_regels.append(f"{factor:>4}× | {chromium}")
+                if factor == 1:
+                    wrap_up = _vaststellen(wrap_up, pdf_bytes)
+                serveer_regels.append(f"{factor:>4}× | {self._serveren(client, update, wrap_up)}")
+            if "start" in onderdelen:
+                leider.get("/")  # warm up
+                start_t, start_q, start_cpu = _measure(lambda: leider.get("/"))
+                start_regels.append(f"{factor:>4}× | {start_q:>3} q {_ms(start_cpu)} CPU {_ms(start_t)}")
         self.stdout.write(f"(mediaan van {RUNS} keer; q = queries; CPU = processortijd van dit proces)")
         self._blok(
             "Rapportpagina (concept ter review): koud = lege cache, warm = uit de cache, grootte van de HTML",
@@ -169,9 +183,12 @@ class Command(BaseCommand):
             serveer_regels,
         )
         self._blok("Startpagina van de projectleider (planning en budget)", "", start_regels)
-        self._bench_programma_io(update)
+        if "io" in onderdelen:
+            self._bench_programma_io(update)
 
     def _blok(self, titel, kop, regels):
+        if not regels:  # not measured this time (--alleen)
+            return
         self.stdout.write(f"\n{titel}:")
         if kop:
             self.stdout.write(kop)
