@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 
 from tests.helpers import TEST_PASSWORD, nieuwe_editie, stand_in_pdf
 
@@ -43,6 +44,14 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def _browser_required():
     pytest.fail("browser test could not run: chromium or axe-core is missing")
+
+
+@pytest.fixture(autouse=True)
+def _today_when_the_test_starts(request):
+    """A module's VANDAAG is today when each of its tests starts, not when the module was imported: a run that
+    passes midnight (Amsterdam time) would otherwise compare yesterday with the page's today."""
+    if hasattr(request.module, "VANDAAG"):
+        request.module.VANDAAG = timezone.localdate()
 
 
 @pytest.fixture(autouse=True)
