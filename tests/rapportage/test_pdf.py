@@ -15,7 +15,7 @@ from django.test import override_settings
 
 from rapportage.builder import build_structuur
 from rapportage.models import Rapportage
-from rapportage.pdf import StorageFetcher, render_pdf
+from rapportage.pdf import StorageFetcher, lichter, render_pdf
 from rapportage.rendering import render_context
 from tests.kleine_editie import KLEUREN, kleine_editie
 
@@ -236,6 +236,21 @@ def test_the_photo_is_embedded_and_badges_carry_their_word(reader):
     thema_a = _tekst(reader, 5) + _tekst(reader, 6)
     for woord in ("Groen", "Oranje", "Rood"):
         assert woord in thema_a
+
+
+def test_the_printed_html_loses_whitespace_between_blocks_and_hidden_spans_but_keeps_word_spaces_and_text():
+    html = (
+        '<section>\n  <h3>A1 <span class="x">Nieuw</span>\n  <span>Rood</span> '
+        '<span aria-hidden="true">↓</span> slechter'
+        "</h3>\n  <p>tekst</p>\n"
+        "  <ul>\n    <li>een</li>\n    <li><strong>twee</strong> <a>drie</a></li>\n  </ul>\n"
+        '  <svg><text x="1">a b</text>\n<title>t</title></svg>\n</section>'
+    )
+    assert lichter(html) == (
+        '<section><h3>A1 <span class="x">Nieuw</span>\n  <span>Rood</span> ↓ slechter</h3><p>tekst</p>'
+        "<ul><li>een</li><li><strong>twee</strong> <a>drie</a></li></ul>\n"
+        '  <svg><text x="1">a b</text>\n<title>t</title></svg>\n</section>'
+    )
 
 
 @pytest.mark.parametrize(

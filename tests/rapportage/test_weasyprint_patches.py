@@ -31,6 +31,7 @@ def test_the_patches_are_applied_to_the_pinned_versions():
     assert (weasyprint.__version__, pydyf.__version__) == ("70.0", "0.13.0")
     assert tags._build_box_tree is weasyprint_patches._build_box_tree
     assert pydyf.PDF.page_references is not weasyprint_patches.ORIGINELE_PAGE_REFERENCES
+    assert weasyprint.UA_STYLESHEET is not weasyprint_patches.ORIGINEEL_UA_STYLESHEET
 
 
 def test_on_another_version_nothing_is_patched_and_a_warning_says_so(monkeypatch, caplog):
@@ -100,3 +101,17 @@ def test_svg_text_with_one_position_is_drawn_as_one_run_with_the_same_text(monke
     assert "Thema 19: 12 groen" in gepatcht[0] and "133 rood" in gepatcht[0]
     assert gepatcht[1] == 20  # one per start-anchored label (end-anchored ones are drawn in a group of their own)
     assert per_letter[1] > 10 * gepatcht[1]  # one per letter
+
+
+def test_the_lighter_ua_stylesheet_changes_no_byte_and_computes_no_footnote_styles(monkeypatch):
+    # A numbered list keeps its markers; every element without the patch gets six pseudo-element styles.
+    tekst = HTML_TEKST.replace("<ul>", "<ol>").replace("</ul>", "</ol>")
+    gepatcht = HTML(string=tekst).write_pdf(pdf_variant="pdf/a-2a", pdf_identifier=b"proef")
+    stijlen = HTML(string=tekst)._ua_stylesheets()[0].matcher
+
+    monkeypatch.setattr(weasyprint, "UA_STYLESHEET", weasyprint_patches.ORIGINEEL_UA_STYLESHEET)
+    assert HTML(string=tekst).write_pdf(pdf_variant="pdf/a-2a", pdf_identifier=b"proef") == gepatcht
+    element = next(iter(HTML(string=tekst).wrapper_element.iter_subtree()))
+    pseudo = {selector[2] for selector in weasyprint_patches.ORIGINEEL_UA_STYLESHEET.matcher.match(element)}
+    assert {"footnote-call", "note-call", "marker"} <= pseudo
+    assert not {"footnote-call", "note-call", "marker"} & {selector[2] for selector in stijlen.match(element)}
