@@ -11,6 +11,8 @@ import threading
 import zlib
 from collections import OrderedDict
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.template.loader import render_to_string
 
@@ -34,7 +36,7 @@ def _in_proces(sleutel: str, maak):
     waarde = maak()
     with _vastgesteld_slot:
         _vastgesteld[sleutel] = waarde
-        while len(_vastgesteld) > VASTGESTELD_IN_PROCES * 2:  # its page and its heading
+        while len(_vastgesteld) > VASTGESTELD_IN_PROCES * 3:  # its report, its heading and its whole public page
             _vastgesteld.popitem(last=False)
     return waarde
 
@@ -87,6 +89,23 @@ def editie_kop(editie: Rapportage, sleutel: str) -> dict:
     if not editie.is_vastgesteld:
         return selectors.editie_kop(editie)
     return _in_proces(f"rapportage-kop:{editie.pk}:{sleutel}", lambda: selectors.editie_kop(editie))
+
+
+def voor_iedereen_gelijk(request, editie: Rapportage) -> bool:
+    """An adopted public edition asked for without a session and without messages: the page is the same for every
+    such reader, so the process keeps it whole (`openbare_pagina`). Anyone with a session (logged in, or with a
+    message waiting) gets it rendered for them."""
+    return (
+        editie.is_vastgesteld
+        and editie.openbaar
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def openbare_pagina(editie: Rapportage, sleutel: str, maak) -> bytes:
+    """The whole page of an adopted public edition for readers without a session (`maak` renders it once)."""
+    return _in_proces(f"rapportage-openbaar:{editie.pk}:{sleutel}", maak)
 
 
 def vergeten() -> None:

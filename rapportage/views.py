@@ -6,6 +6,7 @@ from django.db.models import Case, F, Value, When
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 
 from molenlanden.common.bestanden import serve_file
@@ -64,8 +65,16 @@ def detail(request, editie):
         }
         rapport = pagina.rapport_utf8(editie, sleutel)
     context |= {"editie": editie, "pdf": pdf_toestand(editie, sleutel)}
-    response = render(request, "rapportage/detail.html", context)
-    return response if rapport is None else pagina.met_rapport(response, rapport)
+
+    def maak():
+        response = render(request, "rapportage/detail.html", context)
+        return response if rapport is None else pagina.met_rapport(response, rapport)
+
+    if not pagina.voor_iedereen_gelijk(request, editie):
+        return maak()
+    response = HttpResponse(pagina.openbare_pagina(editie, sleutel, lambda: maak().content))
+    patch_vary_headers(response, ["Cookie"])  # as the rendered page has: a logged-in reader gets another page
+    return response
 
 
 @with_readable_editie

@@ -72,3 +72,21 @@ def test_a_concept_page_is_kept_compressed_and_read_back_the_same(update, gebrui
     assert rapport in eerste.content.decode() and rapport in tweede.content.decode()  # (beside a nonce per request)
     bewaard = cache.get(f"rapportage-html:{update.pk}:{sleutel}")
     assert isinstance(bewaard, bytes) and len(bewaard) < len(rapport.encode()) / 4
+
+
+def test_readers_without_a_session_share_the_whole_page_others_get_theirs(vastgesteld, client, gebruikers):
+    eerste = _lees(client, vastgesteld)
+    tweede = _lees(client, vastgesteld)
+    assert not tweede.templates, "the whole page from the process: nothing rendered"
+    assert tweede.content == eerste.content and "Cookie" in tweede["Vary"]
+    assert "Inloggen" in tweede.content.decode()
+
+    # With a session or a message cookie the page is rendered for that reader (a message is theirs alone).
+    client.cookies["messages"] = "iets"
+    assert _lees(client, vastgesteld).templates
+    client.cookies.clear()
+    assert _lees(client, vastgesteld).content == eerste.content
+
+    client.force_login(gebruikers["college"])
+    ingelogd = _lees(client, vastgesteld).content.decode()
+    assert "Uitloggen" in ingelogd and "csrfmiddlewaretoken" in ingelogd
