@@ -41,6 +41,9 @@ def _in_proces(sleutel: str, maak):
     return waarde
 
 
+ZLIB_NIVEAU = 6  # 900 kB to 40 kB in 9 ms; level 1 is a quarter larger and no faster to unpack, 9 packs twice as long
+
+
 def _ingepakt(cache_sleutel: str, maak, seconden: int | None) -> bytes:
     """cache.get_or_set of a rendered page as UTF-8, kept compressed: at ten times the programme a page is 900 kB of
     HTML that the database cache would store base64-encoded and every hit would read and decode; zlib makes it a
@@ -51,13 +54,6 @@ def _ingepakt(cache_sleutel: str, maak, seconden: int | None) -> bytes:
     html = maak().encode()
     cache.set(cache_sleutel, zlib.compress(html, ZLIB_NIVEAU), seconden)
     return html
-
-
-ZLIB_NIVEAU = 6  # 900 kB to 40 kB in 9 ms; level 1 is a quarter larger and no faster to unpack, 9 packs twice as long
-
-
-def rapport_html(editie: Rapportage, sleutel: str) -> str:
-    return rapport_utf8(editie, sleutel).decode()
 
 
 # Where the view puts the report into the page around it, as bytes: a megabyte of text with accents is decoded,
@@ -71,11 +67,14 @@ def met_rapport(response, rapport: bytes):
     return response
 
 
+def _rapport(editie: Rapportage, structuur: dict, review: dict | None) -> str:
+    context = render_context(structuur) | {"editie": editie, "review": review}
+    return render_to_string("rapportage/_rapport.html", context)
+
+
 def rapport_utf8(editie: Rapportage, sleutel: str) -> bytes:
     def maak():
-        structuur = selectors.get_structuur(editie, sleutel)
-        context = render_context(structuur) | {"editie": editie, "review": None}
-        return render_to_string("rapportage/_rapport.html", context)
+        return _rapport(editie, selectors.get_structuur(editie, sleutel), None)
 
     cache_sleutel = f"rapportage-html:{editie.pk}:{sleutel}"
     if not editie.is_vastgesteld:
@@ -119,10 +118,7 @@ def review_html(editie: Rapportage, sleutel: str, structuur: dict) -> str:
     kan_reageren = editie.status == Rapportage.Status.TER_REVIEW
 
     def maak():
-        review = review_pagina.skelet(kan_reageren, structuur)
-        return render_to_string(
-            "rapportage/_rapport.html", render_context(structuur) | {"editie": editie, "review": review}
-        )
+        return _rapport(editie, structuur, review_pagina.skelet(kan_reageren, structuur))
 
     cache_sleutel = f"rapportage-review-html:{editie.pk}:{sleutel}:{int(kan_reageren)}"
     return _ingepakt(cache_sleutel, maak, selectors.CACHE_SECONDEN).decode()

@@ -46,35 +46,45 @@ def lijst(request):
 
 @with_readable_editie
 def detail(request, editie):
-    sleutel, rapport = selectors.inhoud_sleutel(editie), None
+    sleutel = selectors.inhoud_sleutel(editie)
     if selectors.neemt_deel_aan_review(editie, request.user):
-        structuur = selectors.get_structuur(editie, sleutel)
-        review = selectors.review_state(editie, request.user, structuur)
-        review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
-        review["melding_blokken"] = review_pagina.melding_blokken(request)
-        skelet = pagina.review_html(editie, sleutel, structuur)
-        context = {
-            "structuur": structuur,
-            "review": review,
-            "rapport_html": review_pagina.invullen(skelet, review, request, editie),
-        }
-    else:  # the report as everyone reads it: rendered once per content, put into the page as it is kept
-        context = {
-            "structuur": {"editie": pagina.editie_kop(editie, sleutel)},
-            "rapport_html": mark_safe(pagina.PLEK),  # noqa: S308 (a constant)
-        }
-        rapport = pagina.rapport_utf8(editie, sleutel)
-    context |= {"editie": editie, "pdf": pdf_toestand(editie, sleutel)}
-
-    def maak():
-        response = render(request, "rapportage/detail.html", context)
-        return response if rapport is None else pagina.met_rapport(response, rapport)
-
+        return _review_pagina(request, editie, sleutel)
     if not pagina.voor_iedereen_gelijk(request, editie):
-        return maak()
-    response = HttpResponse(pagina.openbare_pagina(editie, sleutel, lambda: maak().content))
+        return _leespagina(request, editie, sleutel)
+    # The same page for every reader without a session: kept whole in the process, nothing else done for it.
+    response = HttpResponse(
+        pagina.openbare_pagina(editie, sleutel, lambda: _leespagina(request, editie, sleutel).content)
+    )
     patch_vary_headers(response, ["Cookie"])  # as the rendered page has: a logged-in reader gets another page
     return response
+
+
+def _review_pagina(request, editie, sleutel: str):
+    structuur = selectors.get_structuur(editie, sleutel)
+    review = selectors.review_state(editie, request.user, structuur)
+    review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
+    review["melding_blokken"] = review_pagina.melding_blokken(request)
+    skelet = pagina.review_html(editie, sleutel, structuur)
+    context = {
+        "structuur": structuur,
+        "review": review,
+        "rapport_html": review_pagina.invullen(skelet, review, request, editie),
+        "editie": editie,
+        "pdf": pdf_toestand(editie, sleutel),
+    }
+    return render(request, "rapportage/detail.html", context)
+
+
+def _leespagina(request, editie, sleutel: str):
+    """The report as everyone reads it: rendered once per content, put into the page as it is kept."""
+    context = {
+        "structuur": {"editie": pagina.editie_kop(editie, sleutel)},
+        "rapport_html": mark_safe(pagina.PLEK),  # noqa: S308 (a constant)
+        "editie": editie,
+        "pdf": pdf_toestand(editie, sleutel),
+    }
+    response = render(request, "rapportage/detail.html", context)
+    return pagina.met_rapport(response, pagina.rapport_utf8(editie, sleutel))
 
 
 @with_readable_editie

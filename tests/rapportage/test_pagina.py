@@ -52,9 +52,10 @@ def test_a_concept_page_is_never_kept_in_the_process(update, gebruikers, client)
 
 
 def test_the_process_keeps_a_few_adopted_pages_only(vastgesteld, client, monkeypatch):
-    monkeypatch.setattr(pagina, "VASTGESTELD_IN_PROCES", 1)  # its page and its heading
+    monkeypatch.setattr(pagina, "VASTGESTELD_IN_PROCES", 1)  # its report, its heading and its whole page
     _lees(client, vastgesteld)
-    pagina.rapport_html(vastgesteld, "een-andere-inhoud")  # as if a second adopted edition was read
+    for inhoud in ("andere", "derde", "vierde"):  # as if a second adopted edition was read (its three pieces)
+        pagina.rapport_utf8(vastgesteld, inhoud)
     cache.clear()
     assert "rapportage/_rapport.html" in [t.name for t in _lees(client, vastgesteld).templates]
 
@@ -68,7 +69,7 @@ def test_a_concept_page_is_kept_compressed_and_read_back_the_same(update, gebrui
     tweede = _lees(client, update)
     assert "rapportage/_rapport.html" not in [t.name for t in tweede.templates]
     sleutel = selectors.inhoud_sleutel(update)
-    rapport = pagina.rapport_html(update, sleutel)
+    rapport = pagina.rapport_utf8(update, sleutel).decode()
     assert rapport in eerste.content.decode() and rapport in tweede.content.decode()  # (beside a nonce per request)
     bewaard = cache.get(f"rapportage-html:{update.pk}:{sleutel}")
     assert isinstance(bewaard, bytes) and len(bewaard) < len(rapport.encode()) / 4

@@ -208,10 +208,19 @@ def _inbrengronde():
     ronde.save()
 
 
-@pytest.mark.parametrize(
-    "wijziging",
-    [_voortgang, _inspanning, _thema, _kern, _dorpsactie, _editietekst, _foto, _inbrengronde],
-)
+WIJZIGINGEN = [
+    _voortgang,
+    _inspanning,
+    _thema,
+    _kern,
+    _dorpsactie,
+    _editietekst,
+    _foto,
+    _inbrengronde,
+]  # every kind of change to what an edition shows
+
+
+@pytest.mark.parametrize("wijziging", WIJZIGINGEN)
 def test_every_kind_of_change_shows_on_the_cached_page_and_in_a_new_pdf(editie, college, wijziging):
     url = f"/rapportages/{editie.slug}/"
     voor = college.get(url).content.decode()
@@ -243,10 +252,7 @@ def test_a_contribution_chosen_as_quote_shows_on_the_cached_page_and_in_a_new_pd
     assert _pdf(college, editie).getvalue() != pdf_voor
 
 
-@pytest.mark.parametrize(
-    "wijziging",
-    [_voortgang, _inspanning, _thema, _kern, _dorpsactie, _editietekst, _foto, _inbrengronde],
-)
+@pytest.mark.parametrize("wijziging", WIJZIGINGEN)
 def test_every_kind_of_change_shows_on_the_cached_review_page(editie, client, gebruikers, wijziging):
     """The review page keeps its report (with the review blocks) once per content too: a change shows at once."""
     Rapportage.objects.filter(pk=editie.pk).update(status=Rapportage.Status.TER_REVIEW, review_ronde=1)
