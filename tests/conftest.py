@@ -93,8 +93,14 @@ def browser_context_args(browser_context_args):
 
 
 RUSTIG = """async () => {
+  const frame = () => new Promise((klaar) => requestAnimationFrame(() => klaar()));
   void document.body.offsetHeight;
+  // Every declared font face, loaded or not yet asked for: a script that builds its widgets late (the rich-text
+  // editor's icon toolbar) would otherwise start the icon font's load only after fonts.ready resolved.
+  await Promise.all([...document.fonts].map((f) => (f.status === "unloaded" ? f.load() : f.loaded).catch(() => null)));
   await document.fonts.ready;
+  await frame();
+  await frame();
   const eindig = document.getAnimations().filter(
     (a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
   await Promise.all(eindig.map((a) => a.finished.catch(() => null)));
@@ -108,6 +114,7 @@ def axe(page):
     def run() -> list[str]:
         # A page that is still settling is judged as it will be: fonts loaded (an icon font not yet loaded shows
         # its ligature as text) and finite transitions done (the editor's buttons fade in and out of 'disabled').
+        page.wait_for_load_state("networkidle")  # late scripts have run (at once when the page is long idle)
         page.evaluate(RUSTIG)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
