@@ -31,6 +31,11 @@ tests then say what is missing). Remove a patch when the pinned version has the 
    (tests/rapportage/test_weasyprint_patches.py), the 10× Update's peak memory falls from about 560 to 420 MB.
    Only for documents without `float: footnote` or notes. Upstream: not reported yet; to file at Kozea/WeasyPrint:
    "The UA stylesheet makes the cascade compute six pseudo-element styles for every element".
+7. Memory. A page's content stream stays a list of one small bytes object per PDF operator (several thousand per
+   page) until the whole document is written, after the last page. Once a page is painted nothing is added to its
+   stream, so the patch joins the list into one bytes object there, as pydyf would at the end: the PDF is byte for
+   byte the same (tests/rapportage/test_weasyprint_patches.py). Upstream: not reported yet; to file at
+   Kozea/WeasyPrint: "Page content streams are held as lists of small objects until the PDF is written".
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ import re
 
 import pydyf
 import weasyprint
+import weasyprint.document
 import weasyprint.html
 import weasyprint.svg
 from weasyprint.pdf import tags
@@ -54,6 +60,7 @@ ORIGINELE_BUILD_BOX_TREE = tags._build_box_tree
 ORIGINELE_SVG_TEXT = weasyprint.svg.TAGS["text"]
 PER_LETTER = ("dx", "dy", "rotate", "textLength")
 ORIGINEEL_UA_STYLESHEET = weasyprint.UA_STYLESHEET
+ORIGINELE_PAINT = weasyprint.document.Page.paint
 
 
 def toepassen() -> bool:
@@ -70,6 +77,7 @@ def toepassen() -> bool:
             weasyprint.svg.TAGS[naam] = _svg_tekst
     weasyprint.svg.text = _svg_tekst
     weasyprint.UA_STYLESHEET = ua_zonder_voetnoten()  # HTML._ua_stylesheets reads this name
+    weasyprint.document.Page.paint = _paint
     return True
 
 
@@ -111,6 +119,12 @@ def _build_box_tree(box, parent, pdf, page_number, nums, annotations, tags_):
             if any(delen):
                 element["Alt"] = pydyf.String(" ".join(deel for deel in delen if deel))
         yield element
+
+
+def _paint(page, stream, scale=1):
+    ORIGINELE_PAINT(page, stream, scale)
+    # pydyf's Stream.data joins the same way; joined once, the data is that one item.
+    stream.stream = [b"\n".join(pydyf._to_bytes(item) for item in stream.stream)]
 
 
 def _tekst(element) -> str:

@@ -314,3 +314,30 @@ def test_the_demo_editions_render(settings, tmp_path):
     ]
     assert 8 <= len(reader.pages) < paginas["wrap_up"]
     assert "€ 9.707,-" in " ".join(reader.pages[-1].extract_text().split())
+
+
+@pytest.mark.parametrize("mislukt", [False, True])
+def test_a_render_leaves_the_garbage_collector_of_the_worker_as_it_found_it(monkeypatch, mislukt):
+    # During a render, Python's full collections are ours (rapportage.pdf): afterwards the worker's process collects
+    # as before, and nothing stays frozen (frozen objects would never be freed), also when the render fails.
+    import gc
+
+    from rapportage import pdf
+
+    if mislukt:
+        monkeypatch.setattr(pdf.HTML, "render", lambda *a, **k: 1 / 0)
+    drempels = gc.get_threshold()
+    volledig = []
+    gc.callbacks.append(teller := lambda fase, info: volledig.append(info) if fase == "stop" else None)
+    try:
+        if mislukt:
+            with pytest.raises(ZeroDivisionError):
+                render_pdf(build_structuur(kleine_editie()))
+        else:
+            assert render_pdf(build_structuur(kleine_editie())).startswith(b"%PDF")
+    finally:
+        gc.callbacks.remove(teller)
+    assert gc.get_threshold() == drempels
+    assert gc.get_freeze_count() == 0
+    # Full collections: before, after parsing and after the layout; none of Python's own in between.
+    assert [info["generation"] for info in volledig].count(2) == (2 if mislukt else 3)

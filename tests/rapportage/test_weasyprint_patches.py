@@ -7,6 +7,7 @@ import logging
 import pydyf
 import pytest
 import weasyprint
+import weasyprint.document
 import weasyprint.svg
 from weasyprint import HTML
 from weasyprint.pdf import tags
@@ -32,6 +33,7 @@ def test_the_patches_are_applied_to_the_pinned_versions():
     assert tags._build_box_tree is weasyprint_patches._build_box_tree
     assert pydyf.PDF.page_references is not weasyprint_patches.ORIGINELE_PAGE_REFERENCES
     assert weasyprint.UA_STYLESHEET is not weasyprint_patches.ORIGINEEL_UA_STYLESHEET
+    assert weasyprint.document.Page.paint is weasyprint_patches._paint
 
 
 def test_on_another_version_nothing_is_patched_and_a_warning_says_so(monkeypatch, caplog):
@@ -115,3 +117,20 @@ def test_the_lighter_ua_stylesheet_changes_no_byte_and_computes_no_footnote_styl
     pseudo = {selector[2] for selector in weasyprint_patches.ORIGINEEL_UA_STYLESHEET.matcher.match(element)}
     assert {"footnote-call", "note-call", "marker"} <= pseudo
     assert not {"footnote-call", "note-call", "marker"} & {selector[2] for selector in stijlen.match(element)}
+
+
+def test_a_painted_page_keeps_its_content_as_one_joined_item_and_the_pdf_changes_no_byte(monkeypatch):
+    stromen = []
+    gepatcht_paint = weasyprint.document.Page.paint
+
+    def bewaar(page, stream, scale=1):
+        gepatcht_paint(page, stream, scale)
+        stromen.append(stream)
+
+    monkeypatch.setattr(weasyprint.document.Page, "paint", bewaar)
+    gepatcht = _render()
+    assert len(stromen) == 30 and all(len(stroom.stream) == 1 for stroom in stromen)
+    assert all(b" Tj" in stroom.stream[0] or b" TJ" in stroom.stream[0] for stroom in stromen)
+
+    monkeypatch.setattr(weasyprint.document.Page, "paint", weasyprint_patches.ORIGINELE_PAINT)
+    assert _render() == gepatcht
