@@ -36,12 +36,19 @@ tests then say what is missing). Remove a patch when the pinned version has the 
    stream, so the patch joins the list into one bytes object there, as pydyf would at the end: the PDF is byte for
    byte the same (tests/rapportage/test_weasyprint_patches.py). Upstream: not reported yet; to file at
    Kozea/WeasyPrint: "Page content streams are held as lists of small objects until the PDF is written".
+8. Speed. pydyf's `PDF.write` serialises every object, and with a file identifier (PDF/A always has one) serialises
+   them all a second time to hash them for the trailer's /ID: every structure element again, and every stream
+   compressed again at zlib level 9 (a twentieth of the 10× render). Nothing changes an object while it is written,
+   so the patch keeps each object's serialisation for the length of `write`: the PDF is byte for byte the same
+   (tests/rapportage/test_weasyprint_patches.py). Upstream: not reported yet; to file at Kozea/pydyf: "PDF.write
+   serialises and compresses every object twice when an identifier is asked for".
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 
 import pydyf
 import weasyprint
@@ -61,6 +68,8 @@ ORIGINELE_SVG_TEXT = weasyprint.svg.TAGS["text"]
 PER_LETTER = ("dx", "dy", "rotate", "textLength")
 ORIGINEEL_UA_STYLESHEET = weasyprint.UA_STYLESHEET
 ORIGINELE_PAINT = weasyprint.document.Page.paint
+ORIGINELE_WRITE = pydyf.PDF.write
+ORIGINELE_DATA = {klasse: klasse.data for klasse in (pydyf.Dictionary, pydyf.Array, pydyf.Stream)}
 
 
 def toepassen() -> bool:
@@ -78,6 +87,9 @@ def toepassen() -> bool:
     weasyprint.svg.text = _svg_tekst
     weasyprint.UA_STYLESHEET = ua_zonder_voetnoten()  # HTML._ua_stylesheets reads this name
     weasyprint.document.Page.paint = _paint
+    pydyf.PDF.write = _write
+    for klasse, data in ORIGINELE_DATA.items():
+        klasse.data = property(_onthouden(data.fget))
     return True
 
 
@@ -125,6 +137,29 @@ def _paint(page, stream, scale=1):
     ORIGINELE_PAINT(page, stream, scale)
     # pydyf's Stream.data joins the same way; joined once, the data is that one item.
     stream.stream = [b"\n".join(pydyf._to_bytes(item) for item in stream.stream)]
+
+
+_lokaal = threading.local()  # per thread: the serialisations kept while a PDF is written
+
+
+def _write(pdf, *args, **kwargs):
+    _lokaal.bewaard = {}
+    try:
+        return ORIGINELE_WRITE(pdf, *args, **kwargs)
+    finally:
+        _lokaal.bewaard = None
+
+
+def _onthouden(data):
+    def bewaarde_data(object_):
+        bewaard = getattr(_lokaal, "bewaard", None)
+        if bewaard is None:
+            return data(object_)
+        if (paar := bewaard.get(id(object_))) is None:
+            paar = bewaard[id(object_)] = (object_, data(object_))  # the object too, so that its id stays its own
+        return paar[1]
+
+    return bewaarde_data
 
 
 def _tekst(element) -> str:

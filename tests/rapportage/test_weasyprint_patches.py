@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 import pydyf
 import pytest
@@ -34,6 +35,7 @@ def test_the_patches_are_applied_to_the_pinned_versions():
     assert pydyf.PDF.page_references is not weasyprint_patches.ORIGINELE_PAGE_REFERENCES
     assert weasyprint.UA_STYLESHEET is not weasyprint_patches.ORIGINEEL_UA_STYLESHEET
     assert weasyprint.document.Page.paint is weasyprint_patches._paint
+    assert pydyf.PDF.write is weasyprint_patches._write
 
 
 def test_on_another_version_nothing_is_patched_and_a_warning_says_so(monkeypatch, caplog):
@@ -134,3 +136,25 @@ def test_a_painted_page_keeps_its_content_as_one_joined_item_and_the_pdf_changes
 
     monkeypatch.setattr(weasyprint.document.Page, "paint", weasyprint_patches.ORIGINELE_PAINT)
     assert _render() == gepatcht
+
+
+def test_writing_the_pdf_serialises_every_object_once_and_changes_no_byte(monkeypatch):
+    gedaan = []
+    origineel = weasyprint_patches.ORIGINELE_DATA[pydyf.Stream].fget
+
+    def tel(stream):
+        gedaan.append(id(stream))
+        return origineel(stream)
+
+    monkeypatch.setattr(pydyf.Stream, "data", property(weasyprint_patches._onthouden(tel)))
+    gepatcht = _render()
+    assert len(gedaan) == len(set(gedaan)) > 30  # every page's content stream, each serialised and compressed once
+
+    gedaan.clear()
+    monkeypatch.setattr(pydyf.PDF, "write", weasyprint_patches.ORIGINELE_WRITE)
+    for klasse, data in weasyprint_patches.ORIGINELE_DATA.items():
+        monkeypatch.setattr(klasse, "data", data)
+    monkeypatch.setattr(pydyf.Stream, "data", property(tel))
+    assert _render() == gepatcht
+    # Upstream: once to write, once more for the /ID hash; only the cross-reference stream, made after the hash, once.
+    assert sorted(Counter(gedaan).values()) == [1] + [2] * (len(set(gedaan)) - 1)
