@@ -39,7 +39,8 @@ tests then say what is missing). Remove a patch when the pinned version has the 
 8. Speed. pydyf's `PDF.write` serialises every object, and with a file identifier (PDF/A always has one) serialises
    them all a second time to hash them for the trailer's /ID: every structure element again, and every stream
    compressed again at zlib level 9 (a twentieth of the 10× render). Nothing changes an object while it is written,
-   so the patch keeps each object's serialisation for the length of `write`: the PDF is byte for byte the same
+   so the patch keeps each stream's compressed serialisation for the length of `write` (the small objects are cheap
+   to serialise again, and keeping them all would cost memory): the PDF is byte for byte the same
    (tests/rapportage/test_weasyprint_patches.py). Upstream: not reported yet; to file at Kozea/pydyf: "PDF.write
    serialises and compresses every object twice when an identifier is asked for".
 """
@@ -69,7 +70,7 @@ PER_LETTER = ("dx", "dy", "rotate", "textLength")
 ORIGINEEL_UA_STYLESHEET = weasyprint.UA_STYLESHEET
 ORIGINELE_PAINT = weasyprint.document.Page.paint
 ORIGINELE_WRITE = pydyf.PDF.write
-ORIGINELE_DATA = {klasse: klasse.data for klasse in (pydyf.Dictionary, pydyf.Array, pydyf.Stream)}
+ORIGINELE_DATA = {pydyf.Stream: pydyf.Stream.data}
 
 
 def toepassen() -> bool:

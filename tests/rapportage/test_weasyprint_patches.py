@@ -138,7 +138,7 @@ def test_a_painted_page_keeps_its_content_as_one_joined_item_and_the_pdf_changes
     assert _render() == gepatcht
 
 
-def test_writing_the_pdf_serialises_every_object_once_and_changes_no_byte(monkeypatch):
+def test_writing_the_pdf_serialises_every_stream_once_and_changes_no_byte(monkeypatch):
     gedaan = []
     origineel = weasyprint_patches.ORIGINELE_DATA[pydyf.Stream].fget
 
