@@ -94,7 +94,6 @@ def render_pdf(structuur: dict) -> bytes:
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=StorageFetcher())
         gc.collect()
         opgemaakt = document.render(font_config=fonts, **opties)
-        del document
         gc.collect()
         return opgemaakt.write_pdf(**opties)
 

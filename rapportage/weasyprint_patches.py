@@ -70,7 +70,7 @@ PER_LETTER = ("dx", "dy", "rotate", "textLength")
 ORIGINEEL_UA_STYLESHEET = weasyprint.UA_STYLESHEET
 ORIGINELE_PAINT = weasyprint.document.Page.paint
 ORIGINELE_WRITE = pydyf.PDF.write
-ORIGINELE_DATA = {pydyf.Stream: pydyf.Stream.data}
+ORIGINELE_STREAM_DATA = pydyf.Stream.data
 
 
 def toepassen() -> bool:
@@ -89,8 +89,7 @@ def toepassen() -> bool:
     weasyprint.UA_STYLESHEET = ua_zonder_voetnoten()  # HTML._ua_stylesheets reads this name
     weasyprint.document.Page.paint = _paint
     pydyf.PDF.write = _write
-    for klasse, data in ORIGINELE_DATA.items():
-        klasse.data = property(_onthouden(data.fget))
+    pydyf.Stream.data = property(_onthouden(ORIGINELE_STREAM_DATA.fget))
     return True
 
 
