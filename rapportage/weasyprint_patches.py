@@ -43,6 +43,13 @@ tests then say what is missing). Remove a patch when the pinned version has the 
    to serialise again, and keeping them all would cost memory): the PDF is byte for byte the same
    (tests/rapportage/test_weasyprint_patches.py). Upstream: not reported yet; to file at Kozea/pydyf: "PDF.write
    serialises and compresses every object twice when an identifier is asked for".
+9. Speed. A leader (`leader(".")` in the contents) is laid out as one text box per dot, each drawn, tagged and
+   written on its own: some 150 per line of the contents, a third of all the text boxes the 10× Update draws. The
+   patch lets WeasyPrint place the dots as before and then puts them into one text box of the same dots, at the
+   place of the first, when Pango lays the joined text out at exactly their width (no kerning between the dots);
+   otherwise it leaves them as they are. The page looks the same and reads the same
+   (tests/rapportage/test_weasyprint_patches.py). Upstream: not reported yet; to file at Kozea/WeasyPrint: "A leader
+   is drawn as one text box per repetition".
 """
 
 from __future__ import annotations
@@ -55,8 +62,11 @@ import pydyf
 import weasyprint
 import weasyprint.document
 import weasyprint.html
+import weasyprint.layout.inline
 import weasyprint.svg
+from weasyprint.layout.leader import leader_index
 from weasyprint.pdf import tags
+from weasyprint.text.line_break import create_layout, line_size
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +81,7 @@ ORIGINEEL_UA_STYLESHEET = weasyprint.UA_STYLESHEET
 ORIGINELE_PAINT = weasyprint.document.Page.paint
 ORIGINELE_WRITE = pydyf.PDF.write
 ORIGINELE_STREAM_DATA = pydyf.Stream.data
+ORIGINELE_HANDLE_LEADER = weasyprint.layout.inline.handle_leader
 
 
 def toepassen() -> bool:
@@ -90,6 +101,7 @@ def toepassen() -> bool:
     weasyprint.document.Page.paint = _paint
     pydyf.PDF.write = _write
     pydyf.Stream.data = property(_onthouden(ORIGINELE_STREAM_DATA.fget))
+    weasyprint.layout.inline.handle_leader = _handle_leader  # iter_line_boxes calls it by this name
     return True
 
 
@@ -160,6 +172,23 @@ def _onthouden(data):
         return paar[1]
 
     return bewaarde_data
+
+
+def _handle_leader(context, line, containing_block):
+    ORIGINELE_HANDLE_LEADER(context, line, containing_block)
+    _, leader = leader_index(line)
+    if leader is None or len(leader.children) < 2:
+        return
+    stippen = leader.children  # right to left, each one repetition wide, side by side
+    eerste = min(stippen, key=lambda stip: stip.position_x)
+    tekst = eerste.text * len(stippen)
+    layout = create_layout(tekst, eerste.style, context, None, eerste.justification_spacing)
+    breedte, _ = line_size(layout.get_first_line()[0], eerste.style)
+    if abs(breedte - sum(stip.width for stip in stippen)) > 0.01:  # kerning or a ligature: keep them apart
+        return
+    samen = eerste.copy_with_text(tekst)
+    samen.pango_layout, samen.width = layout, breedte
+    leader.children = (samen,)
 
 
 def _tekst(element) -> str:

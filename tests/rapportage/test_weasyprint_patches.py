@@ -9,6 +9,7 @@ import pydyf
 import pytest
 import weasyprint
 import weasyprint.document
+import weasyprint.layout.inline
 import weasyprint.svg
 from weasyprint import HTML
 from weasyprint.pdf import tags
@@ -36,6 +37,7 @@ def test_the_patches_are_applied_to_the_pinned_versions():
     assert weasyprint.UA_STYLESHEET is not weasyprint_patches.ORIGINEEL_UA_STYLESHEET
     assert weasyprint.document.Page.paint is weasyprint_patches._paint
     assert pydyf.PDF.write is weasyprint_patches._write
+    assert weasyprint.layout.inline.handle_leader is weasyprint_patches._handle_leader
 
 
 def test_on_another_version_nothing_is_patched_and_a_warning_says_so(monkeypatch, caplog):
@@ -156,3 +158,44 @@ def test_writing_the_pdf_serialises_every_stream_once_and_changes_no_byte(monkey
     assert _render() == gepatcht
     # Upstream: once to write, once more for the /ID hash; only the cross-reference stream, made after the hash, once.
     assert sorted(Counter(gedaan).values()) == [1] + [2] * (len(set(gedaan)) - 1)
+
+
+INHOUD_HTML = (
+    "<html lang='nl'><head><title>Inhoud</title><style>a::after { content: leader('.') ' ' "
+    "target-counter(attr(href), page) }</style></head><body><ul>"
+    + "".join(f"<li><a href='#h{n}'>Hoofdstuk {n}</a></li>" for n in range(12))
+    + "</ul>"
+    + "".join(f"<h2 id='h{n}' style='break-before: page'>Hoofdstuk {n}</h2>" for n in range(12))
+    + "</body></html>"
+)
+
+
+def _inhoud(pdf: bytes) -> tuple[str, list[tuple[str, int]], int]:
+    """The contents page: its text, where each page number stands (x), and how many text runs are drawn."""
+    import io
+
+    import pikepdf
+    import pypdf
+
+    pagina = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    nummers = []
+    tekst = pagina.extract_text(
+        visitor_text=lambda t, cm, tm, *_: (
+            nummers.append((t.strip(), round(pypdf.mult(tm, cm)[4]))) if t.strip().isdigit() else None
+        )
+    )
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        runs = sum(1 for _, op in pikepdf.parse_content_stream(doc.pages[0]) if str(op) in ("Tj", "TJ"))
+    return tekst, nummers, runs
+
+
+def test_a_leader_is_drawn_as_one_run_of_the_same_dots_with_the_page_numbers_in_place(monkeypatch):
+    tekst, nummers, runs = _inhoud(HTML(string=INHOUD_HTML).write_pdf(pdf_variant="pdf/a-2a"))
+    monkeypatch.setattr(weasyprint.layout.inline, "handle_leader", weasyprint_patches.ORIGINELE_HANDLE_LEADER)
+    per_stip = _inhoud(HTML(string=INHOUD_HTML).write_pdf(pdf_variant="pdf/a-2a"))
+
+    assert "".join(tekst.split()) == "".join(per_stip[0].split())  # the same words, dots and numbers
+    assert tekst.count(".") == per_stip[0].count(".") > 12 * 50
+    assert nummers == per_stip[1] and [nummer for nummer, _ in nummers] == [str(n) for n in range(2, 14)]
+    assert runs <= 12 * 4  # per line: title, dots, number (and a space)
+    assert per_stip[2] > 12 * 50  # upstream: one per dot
