@@ -169,7 +169,9 @@ class Rapportage(models.Model):
             return None
 
     def readable_by(self, user) -> bool:
-        return bool(get_rollen(user)) or (self.is_vastgesteld and self.openbaar)
+        # Public first: then the session is not read, so the answer does not vary by cookie and every cache may
+        # share the adopted file and page.
+        return (self.is_vastgesteld and self.openbaar) or bool(get_rollen(user))
 
     def _refuse_change_if_adopted(self) -> None:
         """Compares every stored field of an adopted edition with this instance: any difference is refused."""

@@ -35,6 +35,16 @@ def test_an_adopted_public_pdf_is_cached_by_everyone_forever(client, openbaar):
     assert response["ETag"] == f'"{openbaar.pdf_sha256}"'
     assert response["Accept-Ranges"] == "bytes"
     assert response["Last-Modified"]
+    assert "Cookie" not in response.get("Vary", "")  # the same file for every reader: shared caches keep one copy
+
+
+def test_a_logged_in_reader_gets_the_same_public_pdf(client, gebruikers, openbaar):
+    anoniem = client.get(f"/rapportages/{openbaar.slug}/pdf/")
+    client.force_login(gebruikers["redacteur"])
+    ingelogd = client.get(f"/rapportages/{openbaar.slug}/pdf/")
+
+    assert ingelogd.getvalue() == anoniem.getvalue()
+    assert ingelogd["ETag"] == anoniem["ETag"] and ingelogd["Cache-Control"] == anoniem["Cache-Control"]
 
 
 def test_a_known_version_is_not_sent_again(client, openbaar):
