@@ -6,6 +6,7 @@
   "use strict";
 
   var MISLUKT = "Dat is niet gelukt: de server gaf geen antwoord. Probeer het opnieuw, of laad de pagina opnieuw.";
+  var geopend = new WeakMap(); // an opened comment form -> the link it replaced
 
   function toon(blok, tekst) {
     var melding = document.createElement("div");
@@ -56,12 +57,27 @@
       var formulier = document.querySelector("[data-review-nieuw]:not([data-geopend])");
       if (formulier) {
         formulier.setAttribute("data-geopend", "");
+        geopend.set(formulier, plek);
         var veld = formulier.querySelector("select, textarea");
         if (veld) {
           veld.focus();
         }
       }
     });
+  });
+
+  // "Annuleren" puts the link back where the form was, and focus on it: the reader is where they were.
+  document.addEventListener("click", function (event) {
+    var annuleren = event.target.closest && event.target.closest("a[data-review-annuleren]");
+    var formulier = annuleren && annuleren.closest("form");
+    var plek = formulier && geopend.get(formulier);
+    if (!plek || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
+      return;
+    }
+    event.preventDefault();
+    formulier.replaceWith(plek);
+    var link = plek.querySelector("a[data-review-open]") || plek;
+    link.focus();
   });
 
   function fout(event) {

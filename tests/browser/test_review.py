@@ -208,6 +208,27 @@ def test_a_comment_form_is_loaded_where_it_is_opened_and_takes_focus(
     assert page.evaluate("window.geenHerlaad === true")
 
 
+def test_annuleren_closes_an_opened_form_and_returns_focus_to_its_link(
+    page, live_server, gebruikers, live_demo, login, assert_accessible
+):
+    _update_ter_review()
+    login("redacteur")
+    page.goto(f"{live_server.url}/rapportages/update-2021/")
+    page.evaluate("window.geenHerlaad = true")
+    a2 = page.locator("#inspanning-a2")
+    a2.get_by_role("link", name="Opmerking plaatsen over A2").click()
+    a2.get_by_label("Uw opmerking", exact=True).fill("Toch niet.")
+    a2.get_by_role("link", name="Annuleren").click()
+
+    expect(page.locator("textarea[name=tekst]")).to_have_count(0)
+    expect(a2.get_by_role("link", name="Opmerking plaatsen over A2")).to_be_focused()
+    assert page.evaluate("window.geenHerlaad === true"), "closed in place, not a new page"
+    expect(page.locator("#inspanning-a2-review")).not_to_contain_text("Toch niet.")
+    assert_accessible()
+    a2.get_by_role("link", name="Opmerking plaatsen over A2").click()  # and it opens again
+    expect(page.get_by_label("Waarover gaat uw opmerking?")).to_be_focused()
+
+
 def test_without_javascript_the_comment_form_is_a_page_that_leads_back(browser, live_server, gebruikers, live_demo):
     # (The form's own page goes through axe and the Nu checker in the walk over every page.)
     _update_ter_review()
@@ -226,4 +247,8 @@ def test_without_javascript_the_comment_form_is_a_page_that_leads_back(browser, 
     blok = zonder_js.locator("#review-editie")
     expect(blok).to_contain_text("Graag een samenvatting vooraf.")
     expect(blok.get_by_role("status")).to_contain_text("Uw opmerking is geplaatst.")
+    zonder_js.get_by_role("link", name="Opmerking plaatsen over de editie als geheel").click()
+    zonder_js.get_by_role("link", name="Annuleren").click()  # back to the place, nothing posted
+    assert zonder_js.url.endswith("/rapportages/update-2021/#review-editie")
+    expect(blok.locator("[role=status]")).to_have_count(0)
     context.close()

@@ -56,6 +56,9 @@ def test_htmx_loads_one_form_that_posts_to_its_place(ter_review, gebruikers, cli
     doel = form.get("data-hx-target").removeprefix("#")
     assert f'id="{doel}"' in html, "htmx swaps a block that is on the page"
     assert "Opmerking plaatsen over thema A." in form.text_content()
+    (annuleren,) = form.xpath(".//a[text()='Annuleren']/@href")
+    (terug,) = form.xpath(".//input[@name='terug']/@value")
+    assert annuleren == f"{ter_review.get_absolute_url()}#{terug}", "without JavaScript: back to the place"
 
     data = _velden(form) | {"tekst": "Het doel van thema A is te breed."}
     response = client.post(form.get("action"), data, headers={"HX-Request": "true"}, follow=True)
