@@ -113,14 +113,17 @@ def vergeten() -> None:
         _vastgesteld.clear()
 
 
-def review_html(editie: Rapportage, sleutel: str, structuur: dict) -> str:
-    """The report with its review blocks but without threads: the same for the whole redactiegroep."""
+def review_html(editie: Rapportage, sleutel: str) -> str:
+    """The report with its review blocks but without threads: the same for the whole redactiegroep. The structure is
+    read only to render it."""
     kan_reageren = editie.status == Rapportage.Status.TER_REVIEW
 
     def maak():
+        structuur = selectors.get_structuur(editie, sleutel)
         return _rapport(editie, structuur, review_pagina.skelet(kan_reageren, structuur))
 
-    cache_sleutel = f"rapportage-review-html:{editie.pk}:{sleutel}:{int(kan_reageren)}"
+    # v2: the markers carry their place's block id and label (a report cached with the older markers is not used)
+    cache_sleutel = f"rapportage-review-html:v2:{editie.pk}:{sleutel}:{int(kan_reageren)}"
     return _ingepakt(cache_sleutel, maak, selectors.CACHE_SECONDEN).decode()
 
 
@@ -128,4 +131,4 @@ def opwarmen(editie: Rapportage, sleutel: str) -> None:
     """Renders what the page of this content will ask for, into the cache."""
     rapport_utf8(editie, sleutel)
     if not editie.is_vastgesteld:
-        review_html(editie, sleutel, selectors.get_structuur(editie, sleutel))
+        review_html(editie, sleutel)

@@ -11,6 +11,7 @@ THEMA = "thema"
 INSPANNING = "inspanning"
 KERN = "kern"
 EDITIE_ANKER = "review-editie"
+EDITIE_PLEK = ("de editie als geheel", EDITIE_ANKER)  # (label, anchor): the same in every edition
 
 
 def sleutel(soort: str, code: str = "", dimensie: str = "") -> str:
@@ -53,7 +54,7 @@ def blok_id(soort: str, anker: str, dimensie: str = "") -> str:
 def plekken(structuur: dict) -> dict[str, tuple[str, str]]:
     """Every place of a built edition: key -> (label, anchor)."""
     # Labels are written for running text ("Opmerkingen over thema A. Wonen"): lower case where Dutch wants it.
-    result = {sleutel(EDITIE): ("de editie als geheel", EDITIE_ANKER)}
+    result = {sleutel(EDITIE): EDITIE_PLEK}
     for thema in structuur["themas"]:
         result[sleutel(THEMA, thema["code"])] = (f"thema {thema['code']}. {thema['naam']}", thema["anker"])
         for i in thema["inspanningen"]:

@@ -1,9 +1,11 @@
 """The report page in review mode, fast: the report with its review blocks is rendered once per content, and each
 request only fills in the threads and outcome messages of the few places that have any.
 
-The cached report carries a marker where a place's threads go (an HTML comment with the place's key). Per request
-`invullen` replaces every marker: by nothing for a quiet place, by the rendered threads for the others. The links
-that open a comment form are part of the cached report; the form itself is loaded when it is opened.
+The cached report carries a marker where a place's threads go: an HTML comment with what the place's block needs
+(its key, block id and label), so a request needs neither the edition's structure nor its list of places. Per request
+`invullen` replaces every marker: by nothing for a quiet place (most of them, without a Python call each), by the
+rendered threads for the others. The links that open a comment form are part of the cached report; the form itself
+is loaded when it is opened.
 """
 
 from __future__ import annotations
@@ -17,18 +19,24 @@ from django.utils.safestring import SafeString, mark_safe
 
 from rapportage import plekken
 
-_MARKER = re.compile(r"<!--review-draden ([^ >]*)-->")
+_MARKER = re.compile(r"<!--review-draden ([^ >]*) ([^ >]*) ([^ >]*)-->")
 
 
 def plek(review: dict, soort: str, code: str = "", dimensie: str = "") -> dict:
-    """One place of the edition as the review blocks show it: its key, label, block id and threads."""
+    """One place of the edition as the review blocks show it: its key, label, block id and threads. The edition's
+    own place is the same in every edition; the others are looked up in the places of the report being rendered."""
     sleutel = plekken.sleutel(soort, code, dimensie)
-    label, anker = review["plekken"].get(sleutel, ("", ""))
+    label, anker = plekken.EDITIE_PLEK if soort == plekken.EDITIE else review["plekken"].get(sleutel, ("", ""))
+    return _plek(review, sleutel, label, plekken.blok_id(soort, anker, dimensie))
+
+
+def _plek(review: dict, sleutel: str, label: str, doel_id: str) -> dict:
+    soort, _, dimensie = plekken.delen(sleutel)
     return {
         "sleutel": sleutel,
         "label": label,
         "als_geheel": soort == plekken.INSPANNING and not dimensie,
-        "doel_id": plekken.blok_id(soort, anker, dimensie),
+        "doel_id": doel_id,
         "draden": review["per_plek"].get(sleutel, []),
     }
 
@@ -38,8 +46,9 @@ def skelet(kan_reageren: bool, structuur: dict) -> dict:
     return {"skelet": True, "kan_reageren": kan_reageren, "plekken": plekken.plekken(structuur), "per_plek": {}}
 
 
-def marker(sleutel: str) -> SafeString:
-    return mark_safe(f"<!--review-draden {quote(sleutel, safe=':')}-->")  # noqa: S308 (quoted: no '-->' inside)
+def marker(plek: dict) -> SafeString:
+    delen = (quote(plek["sleutel"], safe=":"), quote(plek["doel_id"]), quote(plek["label"]))
+    return mark_safe(f"<!--review-draden {' '.join(delen)}-->")  # noqa: S308 (quoted: no space, '>' or '-->' inside)
 
 
 def melding_blokken(request) -> set[str]:
@@ -61,9 +70,15 @@ def draden(review: dict, plek: dict, request, editie) -> str:
 
 def invullen(html: str, review: dict, request, editie) -> SafeString:
     """The cached report with the threads of this moment in their places."""
+    # Compared as they stand in the markers: a quiet place costs no unquoting and no dictionary.
+    met_draden = {quote(sleutel, safe=":") for sleutel, lijst in review["per_plek"].items() if lijst}
+    met_melding = {quote(doel_id) for doel_id in review["melding_blokken"]}
+    if not met_draden and not met_melding:
+        return mark_safe(_MARKER.sub("", html))  # noqa: S308 (our own rendered templates)
 
     def vervang(match: re.Match) -> str:
-        soort, code, dimensie = plekken.delen(unquote(match[1]))
-        return draden(review, plek(review, soort, code, dimensie), request, editie)
+        if match[1] not in met_draden and match[2] not in met_melding:
+            return ""
+        return draden(review, _plek(review, unquote(match[1]), unquote(match[3]), unquote(match[2])), request, editie)
 
     return mark_safe(_MARKER.sub(vervang, html))  # noqa: S308 (our own rendered templates)

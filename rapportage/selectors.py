@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import Count, Max, Q
 
 from molenlanden.common.roles import PROJECTLEIDER, REDACTIE, has_rol
-from rapportage import builder, planning, plekken
+from rapportage import builder, planning
 from rapportage.builder import STRUCTUUR_VERSIE, build_structuur, voortgang_per_inspanning
 from rapportage.models import Opmerking, Rapportage
 from thema import inlevering
@@ -110,8 +110,9 @@ def neemt_deel_aan_review(editie: Rapportage, user) -> bool:
     return not editie.is_vastgesteld and has_rol(user, REDACTIE, PROJECTLEIDER)
 
 
-def review_state(editie: Rapportage, user, structuur: dict) -> dict | None:
-    """The review on the report page: threads per place, the verdicts; None when this reader takes no part."""
+def review_state(editie: Rapportage, user) -> dict | None:
+    """The review on the report page: threads per place, the verdicts; None when this reader takes no part. The
+    places themselves are in the cached report (review_pagina): the edition's structure is not needed here."""
     if not neemt_deel_aan_review(editie, user):
         return None
     draden, per_plek = {}, defaultdict(list)
@@ -127,7 +128,6 @@ def review_state(editie: Rapportage, user, structuur: dict) -> dict | None:
     beoordelingen = list(editie.beoordelingen.select_related("redacteur"))
     mijn = next((b for b in beoordelingen if b.redacteur_id == user.pk and b.ronde == editie.review_ronde), None)
     return {
-        "plekken": plekken.plekken(structuur),
         "per_plek": per_plek,
         "open_aantal": sum(1 for d in draden.values() if d.is_open),
         "kan_reageren": editie.status == Rapportage.Status.TER_REVIEW,

@@ -60,13 +60,12 @@ def detail(request, editie):
 
 
 def _review_pagina(request, editie, sleutel: str):
-    structuur = selectors.get_structuur(editie, sleutel)
-    review = selectors.review_state(editie, request.user, structuur)
+    review = selectors.review_state(editie, request.user)
     review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
     review["melding_blokken"] = review_pagina.melding_blokken(request)
-    skelet = pagina.review_html(editie, sleutel, structuur)
+    skelet = pagina.review_html(editie, sleutel)
     context = {
-        "structuur": structuur,
+        "structuur": {"editie": pagina.editie_kop(editie, sleutel)},
         "review": review,
         "rapport_html": review_pagina.invullen(skelet, review, request, editie),
         "editie": editie,

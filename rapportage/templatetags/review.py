@@ -16,5 +16,5 @@ def review_draden(context, review, plek):
     """In the report rendered once per content: a marker that each request fills in (review_pagina.invullen);
     on the page itself (the edition's own block in the review panel): the threads."""
     if review.get("skelet"):
-        return review_pagina.marker(plek["sleutel"])
+        return review_pagina.marker(plek)
     return review_pagina.draden(review, plek, context.request, context["editie"])

@@ -171,3 +171,25 @@ def test_review_page_queries_do_not_grow_with_the_data_or_the_threads(ter_review
     multiply_demodata(10)
     client.get(url)
     assert _queries(lambda: client.get(url)) == warm
+
+
+def test_a_thread_on_every_place_shows_in_its_own_block_under_its_own_label(ter_review, gebruikers, client):
+    # The cached report's markers carry each place's key, block and label: every kind of place (edition, thema,
+    # inspanning and its dimensions, kern), with any character in its name, comes back whole.
+    from rapportage import plekken
+    from rapportage.builder import build_structuur
+
+    alle = plekken.plekken(build_structuur(ter_review))
+    for sleutel in alle:
+        review.opmerking_plaatsen(ter_review, auteur=gebruikers["redacteur"], tekst=f"Over {sleutel}.", plek=sleutel)
+    client.force_login(gebruikers["projectleider"])
+    _pagina(client, ter_review)  # the report is rendered and cached; the next request fills it in
+    doc = lxml.html.fromstring(_pagina(client, ter_review))
+
+    assert "<!--review-draden" not in lxml.html.tostring(doc, encoding="unicode")
+    for sleutel, (label, anker) in alle.items():
+        soort, _, dimensie = plekken.delen(sleutel)
+        blok = doc.get_element_by_id(plekken.blok_id(soort, anker, dimensie))
+        tekst = " ".join(blok.text_content().split())
+        assert f"Opmerkingen over {label}" in tekst, sleutel
+        assert f"Over {sleutel}." in tekst, sleutel
