@@ -193,3 +193,20 @@ def test_a_thread_on_every_place_shows_in_its_own_block_under_its_own_label(ter_
         tekst = " ".join(blok.text_content().split())
         assert f"Opmerkingen over {label}" in tekst, sleutel
         assert f"Over {sleutel}." in tekst, sleutel
+
+
+def test_a_place_whose_name_has_markup_or_percent_signs_shows_its_threads_under_that_name(
+    ter_review, gebruikers, client
+):
+    from thema.models import Thema
+
+    Thema.objects.filter(code="A").update(naam="Wonen & zorg: 100% <b>samen</b> --> verder")
+    review.opmerking_plaatsen(ter_review, auteur=gebruikers["redacteur"], tekst="Mooie naam.", plek="thema:A")
+    client.force_login(gebruikers["redacteur"])
+    _pagina(client, ter_review)
+    html = _pagina(client, ter_review)  # from the cached report
+
+    blok = lxml.html.fromstring(html).get_element_by_id(f"thema-{Thema.objects.get(code='A').slug}-review")
+    assert "Opmerkingen over thema A. Wonen & zorg: 100% <b>samen</b> --> verder" in blok.text_content()
+    assert "Mooie naam." in blok.text_content()
+    assert "<b>samen</b>" not in html, "the name is text, never markup"
