@@ -79,9 +79,6 @@ class ProgrammaAdmin(SimpleHistoryAdmin):
             "molenlanden/teller.js",
         ]
 
-    # Counting the whole table again beside the list is a query on every view of it; the list links to all instead.
-    show_full_result_count = False
-
     def get_changelist(self, request, **kwargs):
         return RobuusteChangeList
 

@@ -4,19 +4,20 @@ import pytest
 
 from molenlanden.demo.scale import multiply_demodata
 
-# Measured with the demo data; a change here means a page now queries per row (or a new fixed query).
+# Measured with the demo data; a change here means a page now queries per row (or a new fixed query). An admin list
+# counts its whole table once, for "12 resultaten (240 totaal)" beside a filter or a search.
 PAGINAS = [
     ("college", "/", 10),
     ("redacteur", "/", 11),
     ("trekker", "/", 11),
     ("projectleider", "/", 14),
-    ("projectleider", "/admin/thema/inspanning/", 9),
-    ("projectleider", "/admin/thema/inspanning/?laatste_inhoud=groen&q=a", 9),
-    ("projectleider", "/admin/thema/voortgang/", 10),
-    ("projectleider", "/admin/thema/voortgang/?planning__exact=oranje&o=-3", 10),
-    ("projectleider", "/admin/dorpen/dorpsactie/", 9),
-    ("projectleider", "/admin/dorpen/dorpsactie/?status__exact=in_uitvoering&o=5", 9),
-    ("projectleider", "/admin/rapportage/rapportage/", 7),
+    ("projectleider", "/admin/thema/inspanning/", 10),
+    ("projectleider", "/admin/thema/inspanning/?laatste_inhoud=groen&q=a", 10),
+    ("projectleider", "/admin/thema/voortgang/", 11),
+    ("projectleider", "/admin/thema/voortgang/?planning__exact=oranje&o=-3", 11),
+    ("projectleider", "/admin/dorpen/dorpsactie/", 10),
+    ("projectleider", "/admin/dorpen/dorpsactie/?status__exact=in_uitvoering&o=5", 10),
+    ("projectleider", "/admin/rapportage/rapportage/", 8),
 ]
 
 

@@ -51,6 +51,12 @@ def test_filter_by_thema(demo, projectleider):
     assert _codes(projectleider.get(URL, {"thema__id__exact": thema.pk})) == {"B1", "B2", "B3", "B4"}
 
 
+def test_a_filtered_list_says_how_many_of_how_many(demo, projectleider):
+    thema = Thema.objects.get(code="B")
+    tekst = " ".join(strip_tags(projectleider.get(URL, {"thema__id__exact": thema.pk}).content.decode()).split())
+    assert f"4 resultaten ({len(ALLE)} totaal)" in tekst
+
+
 @pytest.mark.parametrize(
     ("dimensie", "kleur", "codes"),
     [
