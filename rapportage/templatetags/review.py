@@ -22,8 +22,7 @@ def review_blok(context, review, soort, code="", dimensie="", formulier=False):
     the comment form."""
     plek = review_pagina.plek(review, soort, code, dimensie)
     link = _opmerking_link(context, review, f"plek={quote(plek['sleutel'])}", plek["label"]) if formulier else ""
-    draden = _draden(context, review, plek)
-    return format_html('<div id="{}" class="review-plek">{}{}</div>', plek["doel_id"], draden, link)
+    return _blok(plek, _draden(context, review, plek), link)
 
 
 @register.simple_tag(takes_context=True)
@@ -37,13 +36,14 @@ def review_inspanning(context, review, inspanning, alleen_afwijkend=False):
         for d in inspanning["dimensies"]
         if not inspanning["peildatum_voortgang"] or (alleen_afwijkend and not is_afwijkend(d["kleur"]))
     ]
-    return format_html(
-        '<div id="{}" class="review-plek">{}{}{}</div>',
-        plek["doel_id"],
-        _draden(context, review, plek),
-        mark_safe("".join(verborgen)),  # noqa: S308 (each made by format_html)
-        _opmerking_link(context, review, f"inspanning={quote(inspanning['code'])}", plek["label"]),
-    )
+    link = _opmerking_link(context, review, f"inspanning={quote(inspanning['code'])}", plek["label"])
+    return _blok(plek, _draden(context, review, plek), *verborgen, link)
+
+
+def _blok(plek: dict, *inhoud) -> str:
+    """The block itself: where a reader returns to (its id), holding the parts given (each safe HTML)."""
+    samen = mark_safe("".join(inhoud))  # noqa: S308 (each part made by format_html, marker() or a template)
+    return format_html('<div id="{}" class="review-plek">{}</div>', plek["doel_id"], samen)
 
 
 def _draden(context, review, plek):
@@ -51,7 +51,7 @@ def _draden(context, review, plek):
     the page itself (the edition's own block in the review panel): the threads."""
     if review.get("skelet"):
         return review_pagina.marker(plek)
-    return mark_safe(review_pagina.draden(review, plek, context.request, context["editie"]))  # noqa: S308 (a template)
+    return review_pagina.draden(review, plek, context.request, context["editie"])
 
 
 def _opmerking_link(context, review, query: str, label: str) -> str:
