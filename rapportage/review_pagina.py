@@ -11,7 +11,8 @@ is loaded when it is opened.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
+from html import escape
+from urllib.parse import quote, unquote
 
 from django.contrib import messages
 from django.template.loader import render_to_string
@@ -20,17 +21,19 @@ from django.utils.safestring import SafeString, mark_safe
 
 from rapportage import plekken
 
-_MARKER = re.compile(r"<!--review-draden ([^ >]*) ([^ >]*) ([^ >]*)-->")
-# What may not stand in a marker's part, percent-encoded (unquote reads it back): a thousand markers per report, and
-# str.translate is many times cheaper than quote() for each part.
-_IN_MARKER = str.maketrans({"%": "%25", " ": "%20", "<": "%3C", ">": "%3E"})
+_MARKER = re.compile(rb"<!--review-draden ([^ >]*) ([^ >]*) ([^ >]*)-->")
+
+
+def _in_marker(deel: str) -> str:
+    """A marker's part with what may not stand in it percent-encoded (unquote reads it back). Four str.replace calls:
+    a thousand markers per report, and str.translate with a table is several times slower, quote() more so."""
+    return deel.replace("%", "%25").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
 def plek(review: dict, soort: str, code: str = "", dimensie: str = "") -> dict:
-    """One place of the edition as the review blocks show it: its key, label, block id and threads. The edition's
-    own place is the same in every edition; the others are looked up in the places of the report being rendered."""
+    """The edition's own place as the review panel shows it: its key, label, block id and threads of this request."""
     sleutel = plekken.sleutel(soort, code, dimensie)
-    label, anker = plekken.EDITIE_PLEK if soort == plekken.EDITIE else review["plekken"].get(sleutel, ("", ""))
+    label, anker = plekken.EDITIE_PLEK if soort == plekken.EDITIE else ("", "")
     return _plek(review, sleutel, label, plekken.blok_id(soort, anker, dimensie))
 
 
@@ -46,14 +49,39 @@ def _plek(review: dict, sleutel: str, label: str, doel_id: str) -> dict:
 
 
 def skelet(kan_reageren: bool, structuur: dict) -> dict:
-    """The review context the cached report is rendered with: the places and whether comments are open; no threads."""
+    """The review context the cached report is rendered with: whether comments are open and, per place, the parts of
+    its block (written here at once, not per template tag: a thousand blocks at ten times the programme); no
+    threads."""
+    url = formulier_url(structuur["editie"]["slug"]) if kan_reageren else ""
     return {
         "skelet": True,
         "kan_reageren": kan_reageren,
-        "plekken": plekken.plekken(structuur),
         "per_plek": {},
-        "formulier_url": formulier_url(structuur["editie"]["slug"]),
+        "blokken": {
+            sleutel: _blok_delen(sleutel, label, anker, url)
+            for sleutel, (label, anker) in plekken.plekken(structuur).items()
+        },
     }
+
+
+def _blok_delen(sleutel: str, label: str, anker: str, url: str) -> tuple[str, str, str]:
+    """A place's block id, the marker its threads replace, and the link that opens its form ('' when comments are
+    closed)."""
+    soort, code, dimensie = plekken.delen(sleutel)
+    doel_id = plekken.blok_id(soort, anker, dimensie)
+    if not url:
+        return doel_id, marker(sleutel, doel_id, label), ""
+    # A whole inspanning's form lets the reader choose the whole or one of its dimensions.
+    if soort == plekken.INSPANNING and not dimensie:
+        vraag = f"inspanning={quote(code, safe='')}"
+    else:
+        vraag = plek_vraag(sleutel)
+    return doel_id, marker(sleutel, doel_id, label), opmerking_link(url, vraag, label)
+
+
+def plek_vraag(sleutel: str) -> str:
+    """The query that opens the comment form of one place (':' may stand in a query as it is)."""
+    return f"plek={quote(sleutel, safe=':')}"
 
 
 def formulier_url(slug: str) -> str:
@@ -61,9 +89,26 @@ def formulier_url(slug: str) -> str:
     return reverse("rapportage:opmerking_nieuw", args=[slug])
 
 
-def marker(plek: dict) -> SafeString:
-    delen = (plek[deel].translate(_IN_MARKER) for deel in ("sleutel", "doel_id", "label"))
-    return mark_safe(f"<!--review-draden {' '.join(delen)}-->")  # noqa: S308 (encoded: no space, '<' or '>' inside)
+# The blocks are written with the standard library's escape(), which replaces the same five characters by the same
+# entities as Django's; Django's checks every argument for lazy text first, which at a thousand blocks per report
+# cost more than writing them.
+def blok(doel_id: str, *inhoud: str) -> SafeString:
+    """A place's block: where a reader returns to (its id), holding the parts given (each HTML already)."""
+    return mark_safe(f'<div id="{escape(doel_id)}" class="review-plek">{"".join(inhoud)}</div>')  # noqa: S308
+
+
+def opmerking_link(url: str, vraag: str, label: str) -> str:
+    """The link that opens a place's comment form: a page of its own without JavaScript; review.js loads the form in
+    its place instead."""
+    return (
+        f'<p class="review-nieuw mt-2 mb-0"><a href="{escape(url)}?{escape(vraag)}" data-review-open>'
+        f"Opmerking plaatsen over {escape(label)}</a></p>"
+    )
+
+
+def marker(sleutel: str, doel_id: str, label: str) -> str:
+    """Where a place's threads go in the cached report (invullen): its parts encoded (no space, '<' or '>')."""
+    return f"<!--review-draden {_in_marker(sleutel)} {_in_marker(doel_id)} {_in_marker(label)}-->"
 
 
 def melding_blokken(request) -> set[str]:
@@ -83,17 +128,19 @@ def draden(review: dict, plek: dict, request, editie) -> str:
     return render_to_string("rapportage/review/_draden.html", context, request=request)
 
 
-def invullen(html: str, review: dict, request, editie) -> SafeString:
-    """The cached report with the threads of this moment in their places."""
+def invullen(html: bytes, review: dict, request, editie) -> bytes:
+    """The cached report (UTF-8, as kept) with the threads of this moment in their places. Bytes in and out: the page
+    puts them in as they are (pagina.met_rapport), a megabyte is neither decoded nor encoded again."""
     # Compared as they stand in the markers: a quiet place costs no unquoting and no dictionary.
-    met_draden = {sleutel.translate(_IN_MARKER) for sleutel, lijst in review["per_plek"].items() if lijst}
-    met_melding = {doel_id.translate(_IN_MARKER) for doel_id in review["melding_blokken"]}
+    met_draden = {_in_marker(sleutel).encode() for sleutel, lijst in review["per_plek"].items() if lijst}
+    met_melding = {_in_marker(doel_id).encode() for doel_id in review["melding_blokken"]}
     if not met_draden and not met_melding:
-        return mark_safe(_MARKER.sub("", html))  # noqa: S308 (our own rendered templates)
+        return _MARKER.sub(b"", html)
 
-    def vervang(match: re.Match) -> str:
+    def vervang(match: re.Match) -> bytes:
         if match[1] not in met_draden and match[2] not in met_melding:
-            return ""
-        return draden(review, _plek(review, unquote(match[1]), unquote(match[3]), unquote(match[2])), request, editie)
+            return b""
+        sleutel, doel_id, label = (unquote(deel.decode()) for deel in match.groups())
+        return draden(review, _plek(review, sleutel, label, doel_id), request, editie).encode()
 
-    return mark_safe(_MARKER.sub(vervang, html))  # noqa: S308 (our own rendered templates)
+    return _MARKER.sub(vervang, html)

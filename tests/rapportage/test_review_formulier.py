@@ -210,3 +210,8 @@ def test_a_place_whose_name_has_markup_or_percent_signs_shows_its_threads_under_
     assert "Opmerkingen over thema A. Wonen & zorg: 100% <b>samen</b> --> verder" in blok.text_content()
     assert "Mooie naam." in blok.text_content()
     assert "<b>samen</b>" not in html, "the name is text, never markup"
+    (link,) = blok.xpath("./p/a[@data-review-open]")
+    assert link.text_content() == "Opmerking plaatsen over thema A. Wonen & zorg: 100% <b>samen</b> --> verder"
+    formulier = lxml.html.fromstring(client.get(link.get("href")).content).xpath("//form")[-1]
+    assert "Opmerking plaatsen over thema A. Wonen & zorg: 100% <b>samen</b> --> verder" in formulier.text_content()
+    assert _velden(formulier)["plek"] == "thema:A", "the link opens the form of its own place"
