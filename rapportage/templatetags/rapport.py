@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.utils.html import format_html
 
@@ -23,8 +25,11 @@ def badge(kleur, dimensie=None):
 @register.simple_tag
 def trendpijl(richting):
     """An arrow with its meaning in words beside it, never the arrow alone."""
-    if richting not in TREND:
-        return ""
+    return _trendpijl(richting) if richting in TREND else ""
+
+
+@functools.cache  # three arrows, hundreds of times per report (format_html each time: 4 ms of a 56-ms report at 10x)
+def _trendpijl(richting: str):
     pijl, tekst = TREND[richting]
     return format_html(
         '<span class="trend trend-{}"><span aria-hidden="true">{}</span> {}</span>', richting, pijl, tekst
