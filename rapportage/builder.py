@@ -11,10 +11,11 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.module_loading import import_string
 
 from dorpen.models import Dorpsactie, Kern
@@ -129,10 +130,23 @@ def _in_editie(inspanning, peildatum, vorige_peildatum) -> bool:
     return not (vorige_peildatum and inspanning.status_op(vorige_peildatum) != Inspanning.Status.LOPEND)
 
 
-def voortgang_per_inspanning(ids, peildatum, vorige_peildatum):
-    """The latest voortgang on or before the peildatum, and on or before the previous edition's.
+# What an edition shows of a voortgang: not who entered it or when (two timestamps to convert per row).
+VOORTGANG_VELDEN = (
+    "inspanning_id",
+    "peildatum",
+    *(veld for dimensie, _ in DIMENSIES for veld in (dimensie, f"{dimensie}_toelichting")),
+    "bijsturing",
+    "besteed",
+    "prognose",
+)
 
-    Only those two per inspanning are read (with their rich text), not every period: one query.
+
+def voortgang_per_inspanning(ids, peildatum, vorige_peildatum):
+    """The latest voortgang on or before the peildatum, and on or before the previous edition's, each with the
+    attributes of a Voortgang that an edition shows.
+
+    Only those two per inspanning are read (with their rich text), not every period: one query. As plain rows, not
+    model instances: at ten times the programme, making 480 instances cost twice as long as the query.
     """
 
     def laatste(datum):
@@ -143,7 +157,8 @@ def voortgang_per_inspanning(ids, peildatum, vorige_peildatum):
     if vorige_peildatum:
         welke |= Q(pk=laatste(vorige_peildatum))
     huidig, eerder = {}, {}
-    for v in Voortgang.objects.filter(welke, inspanning_id__in=ids).order_by("peildatum", "pk"):
+    rijen = Voortgang.objects.filter(welke, inspanning_id__in=ids).order_by("peildatum", "pk")
+    for v in (SimpleNamespace(**rij) for rij in rijen.values(*VOORTGANG_VELDEN)):
         huidig[v.inspanning_id] = v
         if vorige_peildatum and v.peildatum <= vorige_peildatum:
             eerder[v.inspanning_id] = v
@@ -288,7 +303,9 @@ def _totalen(themas: list[dict]) -> dict:
 
 def _kernen(peildatum) -> list[dict]:
     acties = defaultdict(list)
-    for actie in Dorpsactie.objects.select_related("thema").order_by("titel"):
+    # The thema's code and name only, not a Thema (with its rich text) per action.
+    thema = {"thema_code": F("thema__code"), "thema_naam": F("thema__naam")}
+    for actie in Dorpsactie.objects.annotate(**thema).order_by("titel"):
         if actie.gestart_op and actie.gestart_op > peildatum:
             continue
         acties[actie.kern_id].append(_actie(actie, peildatum))
@@ -319,8 +336,8 @@ def _actie(actie: Dorpsactie, peildatum) -> dict:
         "status_label": Dorpsactie.Status(status).label,
         "voortgang": actie.voortgang,
         "voortgang_label": Kleur(actie.voortgang).label,
-        "thema_code": actie.thema.code if actie.thema else None,
-        "thema_naam": actie.thema.naam if actie.thema else None,
+        "thema_code": actie.thema_code,
+        "thema_naam": actie.thema_naam,
         "trekker": actie.trekker,
         "bijdrage": _dec(actie.bijdrage),
         "gestart_op": actie.gestart_op.isoformat() if actie.gestart_op else None,

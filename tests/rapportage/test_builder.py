@@ -89,3 +89,29 @@ def test_dorpsacties_up_to_the_peildatum(wrap_up):
     assert "Later idee" not in [a["titel"] for a in arkel_data["acties"]]
     assert r["aantal_dorpsacties"] == sum(len(k["acties"]) for k in r["kernen"])
     assert len(r["kernen"]) == 21
+
+
+def test_an_edition_shows_the_money_and_bijsturing_of_its_voortgang_and_the_thema_of_each_dorpsactie(update):
+    from decimal import Decimal
+
+    from thema.models import Thema, Voortgang
+
+    voortgang = Voortgang.objects.filter(inspanning__code="A1", peildatum__lte=update.peildatum).latest("peildatum")
+    Voortgang.objects.filter(pk=voortgang.pk).update(
+        besteed=Decimal("1234.5"), prognose=Decimal("150000"), bijsturing="<p>Extra overleg met de provincie.</p>"
+    )
+    arkel = Kern.objects.get(naam="Arkel")
+    wonen = Thema.objects.get(code="A")
+    Dorpsactie.objects.create(kern=arkel, titel="Met een thema", thema=wonen, status="gepland")
+    Dorpsactie.objects.create(kern=arkel, titel="Zonder thema", status="gepland")
+
+    r = build_structuur(update)
+
+    a1 = _inspanning(r, "A1")
+    assert a1["peildatum_voortgang"] == voortgang.peildatum.isoformat()
+    assert (a1["besteed"], a1["prognose"]) == ("1234.50", "150000.00")
+    assert a1["bijsturing"] == "<p>Extra overleg met de provincie.</p>"
+    acties = {a["titel"]: a for k in r["kernen"] for a in k["acties"]}
+    assert (acties["Met een thema"]["thema_code"], acties["Met een thema"]["thema_naam"]) == ("A", wonen.naam)
+    assert (acties["Zonder thema"]["thema_code"], acties["Zonder thema"]["thema_naam"]) == (None, None)
+    json.dumps(r)  # still plain data: the snapshot of an adopted edition is this structure

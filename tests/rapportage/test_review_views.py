@@ -167,7 +167,12 @@ def test_overview_lists_changes_since_the_previous_edition(ter_review, gebruiker
     }  # fmt: skip
     veranderd = {i["code"]: [r["tekst"] for r in i["regels"]] for i in response.context["veranderd"]}
     assert "Nieuw in deze editie" in veranderd["A4"]
-    assert any("→" in t or "Toelichting" in t for regels in veranderd.values() for t in regels)
+    assert "Planning: groen → oranje" in veranderd["A1"]
+    a1 = next(i for i in response.context["veranderd"] if i["code"] == "A1")
+    vorige = ter_review.vorige_editie.peildatum
+    oud = Voortgang.objects.filter(inspanning__code="A1", peildatum__lte=vorige).latest("peildatum")
+    regel = next(r for r in a1["regels"] if r["tekst"] == "Toelichting planning gewijzigd")
+    assert regel["oud"] == oud.planning_toelichting and "zienswijzen" in regel["nieuw"]
 
 
 def test_query_count_of_the_review_page_does_not_grow_with_data(
