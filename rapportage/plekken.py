@@ -15,7 +15,7 @@ EDITIE_PLEK = ("de editie als geheel", EDITIE_ANKER)  # (label, anchor): the sam
 
 
 def sleutel(soort: str, code: str = "", dimensie: str = "") -> str:
-    return ":".join(deel for deel in (soort, code, dimensie) if deel)
+    return ":".join(filter(None, (soort, code, dimensie)))  # the parts that are there (a thousand keys per report)
 
 
 def delen(plek: str) -> tuple[str, str, str]:
