@@ -116,8 +116,8 @@ def vergeten() -> None:
 
 
 def review_html(editie: Rapportage, sleutel: str) -> bytes:
-    """The report with its review blocks but without threads: the same for the whole redactiegroep. The structure is
-    read only to render it."""
+    """The report with its review blocks but without threads, as UTF-8: the same for the whole redactiegroep. The
+    structure is read only to render it."""
     kan_reageren = editie.status == Rapportage.Status.TER_REVIEW
 
     def maak():
