@@ -30,11 +30,13 @@ def _in_marker(deel: str) -> str:
     return deel.replace("%", "%25").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
 
 
-def plek(review: dict, soort: str, code: str = "", dimensie: str = "") -> dict:
-    """The edition's own place as the review panel shows it: its key, label, block id and threads of this request."""
-    sleutel = plekken.sleutel(soort, code, dimensie)
-    label, anker = plekken.EDITIE_PLEK if soort == plekken.EDITIE else ("", "")
-    return _plek(review, sleutel, label, plekken.blok_id(soort, anker, dimensie))
+def editie_blok(review: dict, request, editie) -> tuple[str, str, str]:
+    """The parts of the edition's own block in the review panel (the same in every edition, so not in the cached
+    report): its block id, its threads of this request and the link that opens its form."""
+    sleutel = plekken.sleutel(plekken.EDITIE)
+    label, anker = plekken.EDITIE_PLEK
+    doel_id, _, link = _blok_delen(sleutel, label, anker, formulier_url(editie.slug) if review["kan_reageren"] else "")
+    return doel_id, draden(review, _plek(review, sleutel, label, doel_id), request, editie), link
 
 
 def _plek(review: dict, sleutel: str, label: str, doel_id: str) -> dict:
@@ -49,14 +51,11 @@ def _plek(review: dict, sleutel: str, label: str, doel_id: str) -> dict:
 
 
 def skelet(kan_reageren: bool, structuur: dict) -> dict:
-    """The review context the cached report is rendered with: whether comments are open and, per place, the parts of
-    its block (written here at once, not per template tag: a thousand blocks at ten times the programme); no
-    threads."""
+    """The review context the cached report is rendered with: per place, the parts of its block, with the link to its
+    form while comments are open (written here at once, not per template tag: a thousand blocks at ten times the
+    programme); no threads."""
     url = formulier_url(structuur["editie"]["slug"]) if kan_reageren else ""
     return {
-        "skelet": True,
-        "kan_reageren": kan_reageren,
-        "per_plek": {},
         "blokken": {
             sleutel: _blok_delen(sleutel, label, anker, url)
             for sleutel, (label, anker) in plekken.plekken(structuur).items()
@@ -75,13 +74,8 @@ def _blok_delen(sleutel: str, label: str, anker: str, url: str) -> tuple[str, st
     if soort == plekken.INSPANNING and not dimensie:
         vraag = f"inspanning={quote(code, safe='')}"
     else:
-        vraag = plek_vraag(sleutel)
+        vraag = f"plek={quote(sleutel, safe=':')}"  # ':' may stand in a query as it is
     return doel_id, marker(sleutel, doel_id, label), opmerking_link(url, vraag, label)
-
-
-def plek_vraag(sleutel: str) -> str:
-    """The query that opens the comment form of one place (':' may stand in a query as it is)."""
-    return f"plek={quote(sleutel, safe=':')}"
 
 
 def formulier_url(slug: str) -> str:

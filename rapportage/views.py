@@ -64,26 +64,25 @@ def _review_pagina(request, editie, sleutel: str):
     review["oordeel_form"] = OordeelForm.voor(review["mijn_oordeel"])
     review["melding_blokken"] = review_pagina.melding_blokken(request)
     rapport = review_pagina.invullen(pagina.review_html(editie, sleutel), review, request, editie)
-    context = {
-        "structuur": {"editie": pagina.editie_kop(editie, sleutel)},
-        "review": review,
-        "rapport_html": mark_safe(pagina.PLEK),  # noqa: S308 (a constant)
-        "editie": editie,
-        "pdf": pdf_toestand(editie, sleutel),
-    }
-    return pagina.met_rapport(render(request, "rapportage/detail.html", context), rapport)
+    return _pagina(request, editie, sleutel, rapport, review)
 
 
 def _leespagina(request, editie, sleutel: str):
     """The report as everyone reads it: rendered once per content, put into the page as it is kept."""
+    return _pagina(request, editie, sleutel, pagina.rapport_utf8(editie, sleutel))
+
+
+def _pagina(request, editie, sleutel: str, rapport: bytes, review: dict | None = None):
+    """The page around the report; the report itself (UTF-8, a megabyte at ten times the programme) goes in
+    afterwards as it is, not through the template."""
     context = {
         "structuur": {"editie": pagina.editie_kop(editie, sleutel)},
-        "rapport_html": mark_safe(pagina.PLEK),  # noqa: S308 (a constant)
+        "review": review,
+        "rapport_plek": mark_safe(pagina.PLEK),  # noqa: S308 (a constant)
         "editie": editie,
         "pdf": pdf_toestand(editie, sleutel),
     }
-    response = render(request, "rapportage/detail.html", context)
-    return pagina.met_rapport(response, pagina.rapport_utf8(editie, sleutel))
+    return pagina.met_rapport(render(request, "rapportage/detail.html", context), rapport)
 
 
 @with_readable_editie
